@@ -1,0 +1,1 @@
+"""ETL: read department files, validate them against their contracts, load the warehouse."""

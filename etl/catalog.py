@@ -1,0 +1,68 @@
+"""The list of sources and template detection: which contract a sheet follows, and where its header is."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+import etl.sources
+from etl.contract import Contract, EtlFatal
+from etl.readers import GEO, SUPPORTED, RawSheet, UnreadableFile, read_tabular
+
+HEADER_SCAN_ROWS = 15
+MIN_SHARE = 0.6      # share of a template's columns a header row must carry to be recognised
+MIN_COLUMNS = 3
+
+
+def sources() -> list[Contract]:
+    """Every source module's contract, in load order (dimensions first)."""
+    found = []
+    for info in pkgutil.iter_modules(etl.sources.__path__):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"etl.sources.{info.name}")
+        found.append(mod.SOURCE)
+    return sorted(found, key=lambda c: (c.meta.order, c.meta.name))
+
+
+def by_name() -> dict[str, Contract]:
+    return {c.meta.name: c for c in sources()}
+
+
+def detect(sheet: RawSheet, candidates: list[Contract]) -> tuple[Contract, RawSheet] | None:
+    """The best (contract, sheet-with-header) over the first rows, or None if nothing fits."""
+    best: tuple[float, int, int, Contract] | None = None
+    for i in range(min(HEADER_SCAN_ROWS, sheet.grid.height)):
+        header = sheet.with_header(i).header
+        for c in candidates:
+            share, n = c.match_score(header)
+            if share >= MIN_SHARE and n >= min(MIN_COLUMNS, len(c.columns)):
+                key = (share, n, -i)
+                if best is None or key > best[:3]:
+                    best = (share, n, -i, c)
+    if best is None:
+        return None
+    return best[3], sheet.with_header(-best[2])
+
+
+def read_file(path: Path) -> list[tuple[Contract, RawSheet]]:
+    """Read a file and recognise each sheet's template; sheets matching none are skipped (a file
+    where no sheet matches is fatal)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise EtlFatal(path, f"不支持的文件类型 {suffix} (unsupported file type)")
+    all_sources = sources()
+    try:
+        if suffix in GEO:
+            geo = [c for c in all_sources if c.reader is not read_tabular]
+            return [(geo[0], s) for s in geo[0].read(path)]
+        sheets = read_tabular(path)
+    except UnreadableFile as e:
+        raise EtlFatal(path, str(e)) from e
+    tabular = [c for c in all_sources if c.reader is read_tabular]
+    out = [m for s in sheets if (m := detect(s, tabular)) is not None]
+    if not out:
+        raise EtlFatal(path, "无法识别的文件模板：表头与任何数据模板都不匹配 "
+                       "(unknown template: no header row matches a known template)")
+    return out

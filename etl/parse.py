@@ -1,0 +1,100 @@
+"""Vectorised parsers for the value forms departments write: numbers, percentages, dates, months."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+# NOTE: NFKC turns full-width digits, letters, brackets, '％' and the ideographic space into their
+# ASCII forms, which is exactly the normalisation the templates need for codes and numbers.
+_BLANKS = ["", "-", "--", "—", "/", "无", "NA", "N/A", "nan", "None", "null"]
+EXCEL_EPOCH = pl.date(1899, 12, 30)
+
+
+def clean_text(col: pl.Expr) -> pl.Expr:
+    """NFKC-normalise, trim, and turn the usual blank markers into null."""
+    s = col.cast(pl.Utf8).str.normalize("NFKC").str.strip_chars()
+    return pl.when(s.is_in(_BLANKS)).then(None).otherwise(s)
+
+
+def parse_number(s: pl.Expr, allow_percent: bool) -> pl.Expr:
+    """'1,234.5' → 1234.5; '85.3%' → 85.3 when percentages are allowed, else null."""
+    t = s.str.replace_all(r"[,\s]", "")
+    if allow_percent:
+        t = t.str.strip_suffix("%")
+    return t.cast(pl.Float64, strict=False)
+
+
+def is_integral(x: pl.Expr) -> pl.Expr:
+    return (x - x.round(0)).abs() < 1e-9
+
+
+def parse_date(s: pl.Expr) -> pl.Expr:
+    """2025-06-30, 2025/6/30, 2025年6月30日, 2025.6.30, 20250630, Excel serials, ISO timestamps."""
+    t = (
+        s.str.replace(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "")
+        .str.replace_all(r"[年月/.]", "-")
+        .str.replace_all("日", "")
+    )
+    ymd = t.str.extract_groups(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+    compact = t.str.extract_groups(r"^(\d{4})(\d{2})(\d{2})$")
+    serial = s.str.extract(r"^(\d{5})(?:\.0+)?$", 1).cast(pl.Int64, strict=False)
+
+    def build(groups: pl.Expr) -> pl.Expr:
+        y = groups.struct.field("1").cast(pl.Int32, strict=False)
+        m = groups.struct.field("2").cast(pl.Int8, strict=False)
+        d = groups.struct.field("3").cast(pl.Int8, strict=False)
+        ok = m.is_between(1, 12) & d.is_between(1, 31) & y.is_between(1900, 2100)
+        # NOTE: strptime rejects impossible days (2025-02-30) where pl.date would raise.
+        text = pl.format("{}-{}-{}", y, m.cast(pl.Utf8).str.zfill(2), d.cast(pl.Utf8).str.zfill(2))
+        return pl.when(ok).then(text.str.strptime(pl.Date, "%Y-%m-%d", strict=False))
+
+    from_serial = pl.when(serial.is_between(20000, 80000)).then(
+        EXCEL_EPOCH + pl.duration(days=serial)
+    )
+    return pl.coalesce(build(ymd), build(compact), from_serial).cast(pl.Date)
+
+
+def parse_month(s: pl.Expr) -> pl.Expr:
+    """2025-06, 2025/6, 2025年6月, 202506, or any full date → first day of that month."""
+    t = (
+        s.str.replace(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "")
+        .str.replace_all(r"[年/.]", "-")
+        .str.replace_all("月", "-")
+        .str.replace_all("日", "")
+        .str.strip_chars("-")
+    )
+    ym = t.str.extract_groups(r"^(\d{4})-(\d{1,2})$")
+    compact = t.str.extract_groups(r"^(\d{4})(\d{2})$")
+
+    def build(groups: pl.Expr) -> pl.Expr:
+        y = groups.struct.field("1").cast(pl.Int32, strict=False)
+        m = groups.struct.field("2").cast(pl.Int8, strict=False)
+        return pl.when(m.is_between(1, 12) & y.is_between(1900, 2100)).then(
+            pl.date(y, m, 1)
+        )
+
+    full = parse_date(s).dt.truncate("1mo")
+    return pl.coalesce(build(ym), build(compact), full).cast(pl.Date)
+
+
+TRUE_WORDS = ["是", "有", "Y", "y", "yes", "Yes", "YES", "1", "true", "True", "TRUE", "阳性"]
+FALSE_WORDS = ["否", "无", "N", "n", "no", "No", "NO", "0", "false", "False", "FALSE", "阴性"]
+
+
+def parse_bool(s: pl.Expr) -> pl.Expr:
+    return pl.when(s.is_in(TRUE_WORDS)).then(True).when(s.is_in(FALSE_WORDS)).then(False)
+
+
+def normalize_header(text: object) -> str:
+    """Header key: NFKC, no whitespace, no parenthesised unit, lower case."""
+    import unicodedata
+
+    if text is None:
+        return ""
+    t = unicodedata.normalize("NFKC", str(text))
+    t = re.sub(r"\s+", "", t)
+    t = re.sub(r"\([^)]*\)", "", t)
+    t = re.sub(r"\[[^\]]*\]", "", t)
+    return t.lower()

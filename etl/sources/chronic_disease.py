@@ -1,0 +1,45 @@
+"""5b 慢病管理月报: year-to-date hypertension/diabetes management and EHR counts per centre."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.contract import Col, Contract, Meta, Rule
+from etl.sources._common import count, month
+
+META = Meta("chronic_disease", "慢病管理月报", "Chronic disease management monthly report",
+            keys=("centre_code", "month"), foreign_keys={"centre_code": "centre"})
+
+
+def _at_most(col: str, limit: str, what: str) -> Rule:
+    return Rule(col, pl.col(col) <= pl.col(limit), what)
+
+
+SOURCE = Contract(
+    META,
+    (
+        Col("centre_code", ("机构编码", "机构代码"), "code"),
+        month(),
+        count("resident_population", "辖区常住人口"),
+        count("htn_managed", "高血压在管患者数"),
+        count("htn_standard", "高血压规范管理人数"),
+        count("htn_controlled", "高血压血压控制人数"),
+        count("t2dm_managed", "糖尿病在管患者数"),
+        count("t2dm_standard", "糖尿病规范管理人数"),
+        count("t2dm_controlled", "糖尿病血糖控制人数"),
+        count("ehr_filed", "电子健康档案建档数"),
+        count("ehr_active", "动态使用档案数"),
+        count("key_population", "重点人群数"),
+        count("key_population_signed", "重点人群签约数"),
+    ),
+    rules=(
+        _at_most("htn_standard", "htn_managed", "高血压规范管理人数大于在管患者数 / standard > managed"),
+        _at_most("htn_controlled", "htn_managed", "高血压血压控制人数大于在管患者数 / controlled > managed"),
+        _at_most("t2dm_standard", "t2dm_managed", "糖尿病规范管理人数大于在管患者数 / standard > managed"),
+        _at_most("t2dm_controlled", "t2dm_managed", "糖尿病血糖控制人数大于在管患者数 / controlled > managed"),
+        _at_most("ehr_active", "ehr_filed", "动态使用档案数大于建档数 / active records > filed"),
+        _at_most("key_population_signed", "key_population", "重点人群签约数大于重点人群数 / signed > key population"),
+    ),
+)
+CONTRACT = SOURCE.schema
+read, transform = SOURCE.read, SOURCE.transform

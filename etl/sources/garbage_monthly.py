@@ -1,0 +1,35 @@
+"""2a 垃圾分类月报: tonnage by stream and community coverage, per street and month (城管局)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.contract import Contract, Meta, Rule
+from etl.sources._common import count, month, street_code, tonnes
+
+META = Meta("garbage_monthly", "垃圾分类月报", "Garbage sorting monthly report",
+            keys=("street_code", "month"), foreign_keys={"street_code": "street"})
+
+SOURCE = Contract(
+    META,
+    (
+        street_code(),
+        month(),
+        tonnes("collected_t", "生活垃圾清运量(吨)", "生活垃圾清运量"),
+        tonnes("recyclables_t", "可回收物回收量(吨)", "可回收物回收量"),
+        tonnes("kitchen_t", "厨余垃圾量(吨)", "厨余垃圾量", "厨余垃圾分出量"),
+        tonnes("kitchen_utilized_t", "厨余垃圾资源化利用量(吨)", "厨余垃圾资源化利用量"),
+        tonnes("hazardous_t", "有害垃圾量(吨)", "有害垃圾量"),
+        tonnes("other_t", "其他垃圾量(吨)", "其他垃圾量"),
+        count("communities_total", "小区总数", "居民小区总数"),
+        count("communities_covered", "分类覆盖小区数", "覆盖小区数"),
+    ),
+    rules=(
+        Rule("kitchen_utilized_t", pl.col("kitchen_utilized_t") <= pl.col("kitchen_t"),
+             "厨余垃圾资源化利用量不能大于厨余垃圾量 / utilised exceeds kitchen waste"),
+        Rule("communities_covered", pl.col("communities_covered") <= pl.col("communities_total"),
+             "分类覆盖小区数不能大于小区总数 / covered exceeds total"),
+    ),
+)
+CONTRACT = SOURCE.schema
+read, transform = SOURCE.read, SOURCE.transform

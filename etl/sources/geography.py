@@ -1,0 +1,48 @@
+"""Geography (地理): city/district/street/grid polygons from GeoJSON → dim_area."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.contract import Col, Contract, Meta, Rule
+from etl.readers import read_geojson
+from etl.sources._common import AREA_CODE
+
+META = Meta("geography", "行政区划与网格", "Areas and grid cells", keys=("area_code",),
+            foreign_keys={"parent_code": "area"}, order=0)
+
+LEVEL_BY_LENGTH = {12: "grid", 9: "street"}
+
+
+def _levels(df: pl.DataFrame) -> pl.DataFrame:
+    n = pl.col("area_code").str.len_chars()
+    level = (pl.when(n == 12).then(pl.lit("grid")).when(n == 9).then(pl.lit("street"))
+             .when(pl.col("parent_code").is_null()).then(pl.lit("city")).otherwise(pl.lit("district")))
+    return df.with_columns(level.alias("area_level")).select(
+        "area_code", "area_level", "parent_code", "name_zh", "supervisor", "geometry")
+
+
+SOURCE = Contract(
+    META,
+    (
+        Col("area_code", ("code", "区域编码", "编码", "area_code", "adcode"), "code", pattern=AREA_CODE),
+        Col("name_zh", ("name", "名称", "区域名称", "name_zh"), "text"),
+        Col("parent_code", ("parent_code", "上级编码", "parent"), "code", required=False,
+            nullable=True, pattern=AREA_CODE),
+        Col("supervisor", ("supervisor", "网格员"), "text", required=False, nullable=True),
+        Col("geometry", ("geometry",), "geometry"),
+    ),
+    rules=(
+        Rule("parent_code", pl.col("area_code").str.starts_with(pl.col("parent_code")),
+             "下级编码应以上级编码开头 / child code must start with its parent's code"),
+        Rule("parent_code", pl.col("parent_code").is_not_null() | (pl.col("area_code")
+                                                                   .str.len_chars() == 6),
+             "街道和网格必须有上级编码 / streets and grids need a parent code"),
+        Rule("geometry", pl.col("geometry").str.contains(r'"type":"(Multi)?Polygon"'),
+             "几何应为 Polygon 或 MultiPolygon / geometry must be a polygon"),
+    ),
+    post=_levels,
+    reader=read_geojson,
+)
+CONTRACT = SOURCE.schema
+read, transform = SOURCE.read, SOURCE.transform

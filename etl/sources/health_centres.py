@@ -1,0 +1,22 @@
+"""5a 机构名录: community health centres with their grid and location → dim_centre."""
+
+from __future__ import annotations
+
+from etl.contract import Col, Contract, Meta
+from etl.sources._common import grid_code, location, to_wgs84
+
+META = Meta("health_centres", "基层医疗机构名录", "Health centres", keys=("centre_code",),
+            foreign_keys={"grid_code": "grid"}, order=2)
+
+SOURCE = Contract(
+    META,
+    (
+        Col("centre_code", ("机构编码", "机构代码"), "code"),
+        Col("centre_name", ("机构名称",), "text"),
+        grid_code(),
+        *location(),
+    ),
+    post=to_wgs84,
+)
+CONTRACT = SOURCE.schema
+read, transform = SOURCE.read, SOURCE.transform

@@ -1,0 +1,69 @@
+"""6 健康素养监测: anonymous respondent microdata with aspect and category scores and weights."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.contract import Col, Contract, Meta, Rule
+from etl.sources._common import DISTRICT_CODE, street_code
+
+# (column, header, maximum points): the national questionnaire's 3 aspects and 6 categories.
+ASPECTS = (
+    ("score_knowledge", "基本知识和理念得分", 28),
+    ("score_lifestyle", "健康生活方式与行为得分", 22),
+    ("score_skills", "基本技能得分", 16),
+)
+CATEGORIES = (
+    ("score_scientific_view", "科学健康观得分", 11),
+    ("score_infectious", "传染病防治得分", 7),
+    ("score_chronic", "慢性病防治得分", 12),
+    ("score_safety_first_aid", "安全与急救得分", 14),
+    ("score_basic_medical", "基本医疗得分", 14),
+    ("score_health_information", "健康信息得分", 8),
+)
+EDUCATION = ("不识字/少识字", "小学", "初中", "高中/职高/中专", "大专/本科", "硕士及以上")
+
+META = Meta("health_literacy", "健康素养监测", "Health literacy survey",
+            keys=("survey_year", "questionnaire_id"),
+            foreign_keys={"district_code": "district", "street_code": "street"})
+
+
+def _score(col: str, header: str, top: float) -> Col:
+    return Col(col, (header, header.removesuffix("得分")), "num", max=top)
+
+
+def _sums_to_total(parts: tuple[tuple[str, str, int], ...], what: str) -> Rule:
+    total = pl.sum_horizontal([pl.col(c) for c, _, _ in parts])
+    return Rule("total_score", (total - pl.col("total_score")).abs() <= 0.5,
+                f"{what}得分之和不等于总分 / {what} scores do not add up to the total")
+
+
+SOURCE = Contract(
+    META,
+    (
+        Col("questionnaire_id", ("问卷编号",), "code"),
+        Col("survey_year", ("调查年份", "年份"), "year", min=2000, max=2100),
+        Col("district_code", ("区县编码", "区县代码"), "code", pattern=DISTRICT_CODE),
+        street_code(),
+        Col("urban_rural", ("城乡",), "enum",
+            values={"城市": "城市", "农村": "农村", "城镇": "城市", "乡村": "农村"}),
+        Col("sex", ("性别",), "enum", values={"男": "男", "女": "女"}),
+        Col("age", ("年龄",), "int", min=15, max=69),
+        Col("education", ("文化程度",), "enum",
+            values={**{e: e for e in EDUCATION}, "不识字或少识字": "不识字/少识字",
+                    "文盲/半文盲": "不识字/少识字", "高中": "高中/职高/中专", "中专": "高中/职高/中专",
+                    "大专": "大专/本科", "本科": "大专/本科", "研究生": "硕士及以上",
+                    "硕士": "硕士及以上", "博士": "硕士及以上"}),
+        Col("total_score", ("总分",), "num", max=66),
+        *[_score(c, h, m) for c, h, m in ASPECTS + CATEGORIES],
+        Col("weight", ("权重", "加权权重", "最终权重"), "num", min=1e-9),
+    ),
+    rules=(
+        Rule("street_code", pl.col("street_code").str.starts_with(pl.col("district_code")),
+             "街道不属于该区县 / street is not in that district"),
+        _sums_to_total(ASPECTS, "三个方面"),
+        _sums_to_total(CATEGORIES, "六类问题"),
+    ),
+)
+CONTRACT = SOURCE.schema
+read, transform = SOURCE.read, SOURCE.transform

@@ -1,0 +1,26 @@
+"""3d 布雷图指数调查: households inspected and Aedes-positive containers, per street (monthly)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.contract import Col, Contract, Meta, Rule
+from etl.sources._common import count, street_code
+
+META = Meta("mosquito_breteau", "布雷图指数调查", "Breteau index survey",
+            keys=("street_code", "survey_date"), foreign_keys={"street_code": "street"})
+
+SOURCE = Contract(
+    META,
+    (
+        street_code(),
+        Col("survey_date", ("调查日期",), "date"),
+        count("households", "调查户数", nullable=False, min=1),
+        count("containers_wet", "积水容器数"),
+        count("containers_positive", "阳性容器数"),
+    ),
+    rules=(Rule("containers_positive", pl.col("containers_positive") <= pl.col("containers_wet"),
+                "阳性容器数不能大于积水容器数 / positive exceeds wet containers"),),
+)
+CONTRACT = SOURCE.schema
+read, transform = SOURCE.read, SOURCE.transform

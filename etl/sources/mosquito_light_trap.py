@@ -1,0 +1,38 @@
+"""3b 诱蚊灯监测记录: female mosquitoes per site and trap-night, by species (疾控中心)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.contract import Col, Contract, Meta, Rule
+from etl.sources._common import count
+
+SPECIES = {
+    "cx_pipiens_pallens": "淡色库蚊",
+    "cx_quinquefasciatus": "致倦库蚊",
+    "ae_albopictus": "白纹伊蚊",
+    "cx_tritaeniorhynchus": "三带喙库蚊",
+    "an_sinensis": "中华按蚊",
+    "other_species": "其他蚊种",
+}
+
+META = Meta("mosquito_light_trap", "诱蚊灯监测记录", "Light-trap records",
+            keys=("site_code", "survey_date"), foreign_keys={"site_code": "site"})
+
+_species_sum = pl.sum_horizontal([pl.col(c).fill_null(0) for c in SPECIES])
+
+SOURCE = Contract(
+    META,
+    (
+        Col("site_code", ("监测点编码", "监测点代码"), "code"),
+        Col("survey_date", ("监测日期", "调查日期"), "date"),
+        count("traps", "布灯数", nullable=False, min=1),
+        count("nights", "监测夜数", nullable=False, min=1),
+        count("females", "雌蚊数", "雌蚊总数"),
+        *[count(col, zh, required=False) for col, zh in SPECIES.items()],
+    ),
+    rules=(Rule("females", _species_sum <= pl.col("females"),
+                "各蚊种数之和大于雌蚊数 / species counts exceed females"),),
+)
+CONTRACT = SOURCE.schema
+read, transform = SOURCE.read, SOURCE.transform

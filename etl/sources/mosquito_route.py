@@ -1,0 +1,26 @@
+"""3c 路径法调查: route length and small water bodies found / positive, per street (monthly)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.contract import Col, Contract, Meta, Rule
+from etl.sources._common import count, street_code
+
+META = Meta("mosquito_route", "路径法调查", "Route (path) survey",
+            keys=("street_code", "survey_date"), foreign_keys={"street_code": "street"})
+
+SOURCE = Contract(
+    META,
+    (
+        street_code(),
+        Col("survey_date", ("调查日期",), "date"),
+        Col("route_length_m", ("路径长度(米)", "路径长度", "路径长度(m)"), "num", min=1),
+        count("water_found", "小型积水处数", "小型积水数"),
+        count("water_positive", "阳性积水处数", "阳性积水数"),
+    ),
+    rules=(Rule("water_positive", pl.col("water_positive") <= pl.col("water_found"),
+                "阳性积水处数不能大于小型积水处数 / positive exceeds found"),),
+)
+CONTRACT = SOURCE.schema
+read, transform = SOURCE.read, SOURCE.transform

@@ -1,0 +1,24 @@
+"""7 阶段目标: the plan's stage goals per indicator and area (city or district) — data, not code."""
+
+from __future__ import annotations
+
+from etl.contract import Col, Contract, Meta
+from etl.sources._common import AREA_CODE, INDICATOR_CODE
+
+META = Meta("stage_goals", "阶段目标", "Stage goals", keys=("indicator_id", "area_code", "year"),
+            foreign_keys={"indicator_id": "indicator", "area_code": "area"}, order=3)
+
+SOURCE = Contract(
+    META,
+    (
+        Col("indicator_id", ("指标编码", "指标代码"), "code", pattern=INDICATOR_CODE),
+        Col("area_code", ("区域编码",), "code", pattern=AREA_CODE),
+        Col("stage_name", ("阶段名称", "阶段"), "text"),
+        Col("year", ("年份", "目标年份"), "year", min=2000, max=2100),
+        Col("target_value", ("目标值",), "num", percent_ok=True),
+        Col("deadline", ("截止日期", "完成时限"), "date"),
+        Col("source_doc", ("来源", "依据"), "text", required=False, nullable=True),
+    ),
+)
+CONTRACT = SOURCE.schema
+read, transform = SOURCE.read, SOURCE.transform

@@ -1,0 +1,52 @@
+"""4 积水点台账: the standing-water ledger; a re-sent ledger replaces each point (history kept)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.contract import Col, Contract, Meta, Rule
+from etl.sources._common import grid_code, location, to_wgs84
+
+CLASSES = ("孳生积水", "易涝积水")
+TYPES = ("绿化带", "地下车库", "建筑工地", "道路低洼", "废弃容器", "轮胎", "下水道口", "景观池",
+         "楼顶", "其他")
+FOUND_BY = ("日常巡查", "疾控调查", "12345热线", "群众举报", "暗访")
+STATUSES = ("未整改", "整改中", "已销号", "复发")
+ELIMINATED = "已销号"
+
+META = Meta("waterlogging", "积水点台账", "Waterlogging point ledger", keys=("point_id",),
+            foreign_keys={"grid_code": "grid"}, history=True)
+
+
+def _enum(values: tuple[str, ...], **aliases: str) -> dict[str, str]:
+    return {**{v: v for v in values}, **aliases}
+
+
+SOURCE = Contract(
+    META,
+    (
+        Col("point_id", ("积水点编号", "编号"), "code"),
+        Col("point_class", ("积水类别",), "enum", values=_enum(CLASSES)),
+        Col("point_type", ("积水类型",), "enum", values=_enum(TYPES, 其它="其他")),
+        *location(),
+        grid_code(),
+        Col("found_date", ("发现日期",), "date"),
+        Col("found_by", ("发现方式",), "enum",
+            values=_enum(FOUND_BY, **{"12345": "12345热线", "市民热线": "12345热线"})),
+        Col("larvae_found", ("是否发现幼虫", "发现幼虫"), "bool"),
+        Col("status", ("状态", "整改状态"), "enum",
+            values=_enum(STATUSES, 销号="已销号", 已整改="已销号", 待整改="未整改")),
+        Col("measures", ("整改措施",), "text", required=False, nullable=True),
+        Col("eliminated_date", ("销号日期",), "date", nullable=True),
+        Col("responsible_unit", ("责任单位",), "text", nullable=True),
+    ),
+    rules=(
+        Rule("eliminated_date", pl.col("eliminated_date") >= pl.col("found_date"),
+             "销号日期早于发现日期 / eliminated before found"),
+        Rule("eliminated_date", (pl.col("status") != ELIMINATED) | pl.col("eliminated_date")
+             .is_not_null(), "状态为已销号但没有销号日期 / eliminated without a date"),
+    ),
+    post=to_wgs84,
+)
+CONTRACT = SOURCE.schema
+read, transform = SOURCE.read, SOURCE.transform

@@ -1,0 +1,1 @@
+"""Warehouse: DuckDB views over Parquet tables, the indicator registry and its derivation."""

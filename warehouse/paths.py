@@ -1,0 +1,18 @@
+"""Every path the project uses, overridable by environment variables; imports nothing from the project."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WAREHOUSE_PKG = ROOT / "warehouse"
+SQL_DIR = WAREHOUSE_PKG / "sql"
+REGISTRY_FILE = WAREHOUSE_PKG / "indicators.yml"
+SAMPLE_DIR = ROOT / "sample_data"
+
+
+def warehouse_dir() -> Path:
+    """The warehouse folder: $HC_WAREHOUSE_DIR, else warehouse/data in the repository."""
+    env = os.environ.get("HC_WAREHOUSE_DIR")
+    return Path(env).expanduser().resolve() if env else WAREHOUSE_PKG / "data"
