@@ -94,6 +94,7 @@ class Result:
     rejects: pl.DataFrame
     rows_read: int
     warnings: list[str]
+    sheet: str | None = None
 
 
 REJECT_SCHEMA = {"file": pl.Utf8, "sheet": pl.Utf8, "row_number": pl.Int64, "column": pl.Utf8,
@@ -283,7 +284,7 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
         .select(list(REJECT_SCHEMA)).sort("row_number", "column")
         if reject_parts else empty_rejects()
     )
-    return Result(good, rejects, rows_read, warnings)
+    return Result(good, rejects, rows_read, warnings, raw.sheet)
 
 
 def _reject_duplicates(df: pl.DataFrame, keys: tuple[str, ...], names: list[str],

@@ -11,15 +11,11 @@ from etl.sources._common import AREA_CODE
 META = Meta("geography", "行政区划与网格", "Areas and grid cells", keys=("area_code",),
             foreign_keys={"parent_code": "area"}, order=0)
 
-LEVEL_BY_LENGTH = {12: "grid", 9: "street"}
-
-
 def _levels(df: pl.DataFrame) -> pl.DataFrame:
     n = pl.col("area_code").str.len_chars()
     level = (pl.when(n == 12).then(pl.lit("grid")).when(n == 9).then(pl.lit("street"))
              .when(pl.col("parent_code").is_null()).then(pl.lit("city")).otherwise(pl.lit("district")))
-    return df.with_columns(level.alias("area_level")).select(
-        "area_code", "area_level", "parent_code", "name_zh", "supervisor", "geometry")
+    return df.with_columns(level.alias("area_level"))
 
 
 SOURCE = Contract(
@@ -33,7 +29,11 @@ SOURCE = Contract(
         Col("geometry", ("geometry",), "geometry"),
     ),
     rules=(
-        Rule("parent_code", pl.col("area_code").str.starts_with(pl.col("parent_code")),
+        # NOTE: a 6-digit parent (GB/T 2260: city 990100) is a prefix without its trailing 00s,
+        # so district 990102 belongs to city 990100; streets and grids extend the full code.
+        Rule("parent_code", pl.col("area_code").str.starts_with(
+            pl.col("parent_code").str.replace(r"^(\d{2,4}?)(00)+$", "${1}"))
+            & (pl.col("area_code") != pl.col("parent_code")),
              "下级编码应以上级编码开头 / child code must start with its parent's code"),
         Rule("parent_code", pl.col("parent_code").is_not_null() | (pl.col("area_code")
                                                                    .str.len_chars() == 6),

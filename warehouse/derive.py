@@ -1,0 +1,97 @@
+"""Derive indicator_values from the staged tables, driven by the registry and warehouse/sql."""
+
+from __future__ import annotations
+
+import duckdb
+
+from warehouse import registry
+from warehouse.paths import SQL_DIR
+
+STEPS = {"week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1 year"}
+LEDGER = {
+    "eliminated_share": ("eliminated", "found",
+                         "case when denominator > 0 then numerator / denominator * 100 end"),
+    "open_points": ("found - eliminated", "null", "numerator"),
+}
+COLUMNS = ("indicator_id", "area_level", "area_code", "period_grain", "period_start", "value",
+           "numerator", "denominator", "reporting_units", "expected_units", "n", "ci_low",
+           "ci_high", "grade")
+
+
+def sql_template(name: str) -> str:
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def render(template: str, **values: object) -> str:
+    """Fill {{name}} placeholders; values come from the validated registry, never from users."""
+    out = template
+    for k, v in values.items():
+        out = out.replace("{{" + k + "}}", str(v))
+    if "{{" in out:
+        raise ValueError(f"unfilled placeholder in SQL: {out[out.index('{{'):][:40]}")
+    return out
+
+
+def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
+    d = ind["derive"]
+    common = dict(indicator_id=ind["id"], grain=grain, table=fact["table"], unit=fact["unit"],
+                  unit_column=fact["unit_column"], date_column=fact["date_column"],
+                  levels=", ".join(f"'{lv}'" for lv in fact["levels"]))
+    if ind["kind"] == "survey":
+        threshold = 0.8 * float(d["max_points"])
+        body = render(sql_template("survey"), score=d["score"], threshold=repr(threshold),
+                      **common)
+        return f"select {', '.join(_survey_cols())} from ({body})"
+    if "measure" in d:
+        num, den, value = LEDGER[d["measure"]]
+        body = render(sql_template("ledger"), step=STEPS[grain], numerator=num, denominator=den,
+                      value=value, **common)
+    else:
+        body = render(sql_template(ind["kind"]), numerator=d["numerator"],
+                      denominator=d["denominator"], multiplier=d["multiplier"], **common)
+    return (f"select indicator_id, area_level, area_code, period_grain, period_start, value, "
+            f"numerator, denominator, reporting_units, null::bigint as n, null::double as ci_low,"
+            f" null::double as ci_high from ({body})")
+
+
+def _survey_cols() -> list[str]:
+    return ["indicator_id", "area_level", "area_code", "period_grain", "period_start", "value",
+            "numerator", "denominator", "reporting_units", "n", "ci_low", "ci_high"]
+
+
+def grade_case(ind: dict, column: str) -> str:
+    """SQL CASE giving the registry grade (A/B/C/D, 0–3) of `column`; null without grades."""
+    grades = ind.get("grades") or []
+    if not grades:
+        return "null::varchar"
+    parts = [f"when {column} <= {float(g['max'])!r} then '{g['grade']}'" for g in grades[:-1]]
+    return (f"case when {column} is null then null {' '.join(parts)} "
+            f"else '{grades[-1]['grade']}' end")
+
+
+def build(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create unit_area, dim_indicator and indicator_values in `con` from its stg_* tables."""
+    doc = registry.load()
+    con.execute(f"create or replace table unit_area as {sql_template('unit_area')}")
+    con.execute("""create or replace table expected_units as
+                   select unit_type, area_level, area_code, count(distinct unit_code) as n
+                   from unit_area group by all""")
+    parts = []
+    for ind in doc["indicators"]:
+        fact = doc["facts"][ind["derive"]["fact"]]
+        expected = "null::bigint" if "measure" in ind["derive"] else "e.n"
+        for grain in ind["grains"]:
+            parts.append(f"""
+                select v.indicator_id, v.area_level, v.area_code, v.period_grain,
+                       v.period_start::date as period_start, v.value, v.numerator,
+                       v.denominator, v.reporting_units::bigint as reporting_units,
+                       {expected}::bigint as expected_units, v.n::bigint as n, v.ci_low,
+                       v.ci_high, {grade_case(ind, 'v.value')} as grade
+                from ({indicator_sql(ind, fact, grain)}) as v
+                left join expected_units as e
+                  on e.unit_type = '{fact['unit']}' and e.area_level = v.area_level
+                 and e.area_code = v.area_code""")
+    union = "\nunion all\n".join(parts)
+    con.execute(f"""create or replace table indicator_values as
+                    select * from ({union})
+                    order by indicator_id, period_grain, area_level, area_code, period_start""")

@@ -1,0 +1,111 @@
+"""The indicator registry (warehouse/indicators.yml): load, validate, and expose as dim_indicator."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from warehouse.paths import REGISTRY_FILE
+
+KINDS = ("flow", "stock", "survey")
+DIRECTIONS = ("higher", "lower")
+GRAINS = ("week", "month", "quarter", "year")
+LEVELS = ("grid", "street", "district", "city")
+REQUIRED = ("id", "domain", "name_zh", "name_en", "unit", "direction", "kind", "formula",
+            "format", "grains", "derive")
+IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
+# Only column names, numbers, arithmetic and parentheses may appear in a derive expression.
+EXPR = re.compile(r"^[a-z0-9_ .+\-*/()]+$")
+
+
+class RegistryError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = REGISTRY_FILE) -> dict:
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    validate(doc)
+    return doc
+
+
+def indicators(path: Path = REGISTRY_FILE) -> list[dict]:
+    return load(path)["indicators"]
+
+
+def by_id(path: Path = REGISTRY_FILE) -> dict[str, dict]:
+    return {i["id"]: i for i in indicators(path)}
+
+
+def validate(doc: dict) -> None:
+    """Raise RegistryError naming the entry and field of the first problem found."""
+    facts, domains = doc.get("facts") or {}, doc.get("domains") or {}
+    seen = set()
+    for fact, spec in facts.items():
+        for k in ("table", "unit", "unit_column", "date_column", "levels"):
+            if k not in spec:
+                raise RegistryError(f"fact {fact}: missing {k}")
+        if not set(spec["levels"]) <= set(LEVELS):
+            raise RegistryError(f"fact {fact}: unknown level in {spec['levels']}")
+    for ind in doc.get("indicators") or []:
+        iid = ind.get("id", "?")
+        for k in REQUIRED:
+            if ind.get(k) in (None, "", []):
+                raise RegistryError(f"indicator {iid}: missing {k}")
+        if not IDENT.match(iid) or iid in seen:
+            raise RegistryError(f"indicator {iid}: bad or duplicate id")
+        seen.add(iid)
+        if ind["domain"] not in domains:
+            raise RegistryError(f"indicator {iid}: unknown domain {ind['domain']}")
+        if ind["kind"] not in KINDS or ind["direction"] not in DIRECTIONS:
+            raise RegistryError(f"indicator {iid}: kind/direction must be {KINDS}/{DIRECTIONS}")
+        if not set(ind["grains"]) <= set(GRAINS):
+            raise RegistryError(f"indicator {iid}: unknown grain in {ind['grains']}")
+        d = ind["derive"]
+        if d.get("fact") not in facts:
+            raise RegistryError(f"indicator {iid}: derive.fact {d.get('fact')} is not a fact")
+        if ind["kind"] == "survey":
+            if not IDENT.match(str(d.get("score", ""))) or not d.get("max_points"):
+                raise RegistryError(f"indicator {iid}: survey needs derive.score and max_points")
+        elif "measure" in d:
+            if d["measure"] not in ("eliminated_share", "open_points"):
+                raise RegistryError(f"indicator {iid}: unknown ledger measure {d['measure']}")
+        else:
+            for k in ("numerator", "denominator", "multiplier"):
+                if k not in d or not EXPR.match(str(d[k])):
+                    raise RegistryError(f"indicator {iid}: derive.{k} missing or not allowed")
+        try:
+            ind["format"].format(1.0)
+        except (ValueError, IndexError, KeyError) as e:
+            raise RegistryError(f"indicator {iid}: bad format {ind['format']!r}") from e
+        grades = ind.get("grades") or []
+        for i, g in enumerate(grades):
+            last = i == len(grades) - 1
+            if "grade" not in g or "label_zh" not in g or "label_en" not in g or (
+                    ("max" in g) == last):
+                raise RegistryError(f"indicator {iid}: grade {i} needs grade, labels, and a max "
+                                    "(all but the last)")
+
+
+def dim_indicator_rows(path: Path = REGISTRY_FILE) -> list[dict]:
+    """Rows of the dim_indicator table."""
+    doc = load(path)
+    rows = []
+    for order, ind in enumerate(doc["indicators"]):
+        dom = doc["domains"][ind["domain"]]
+        rows.append({
+            "indicator_id": ind["id"], "sort_order": order, "domain": ind["domain"],
+            "domain_zh": dom["name_zh"], "domain_en": dom["name_en"],
+            "name_zh": ind["name_zh"], "name_en": ind["name_en"], "unit": ind["unit"],
+            "direction": ind["direction"], "kind": ind["kind"], "formula": ind["formula"],
+            "format": ind["format"], "grains": ",".join(ind["grains"]),
+            "levels": ",".join(doc["facts"][ind["derive"]["fact"]]["levels"]),
+            "source_table": doc["facts"][ind["derive"]["fact"]]["table"],
+            "headline": bool(ind.get("headline", False)),
+            "grades": json.dumps(ind.get("grades") or [], ensure_ascii=False),
+        })
+    return rows

@@ -1,0 +1,177 @@
+"""The warehouse on disk: versioned Parquet folders, an atomic CURRENT pointer, read-only access.
+
+Layout of DIR:
+  versions/000007/<table>.parquet   one complete, immutable set of tables per data version
+  CURRENT.json                      {"version": 7, "folder": "versions/000007", ...}; replaced
+                                    atomically — the single commit point of a load
+  warehouse.duckdb                  catalog for analysts: views over the current version
+  .lock                             held by the loader while it works
+A load writes a new version folder (unchanged tables are hard links), then swaps CURRENT.json.
+A crash at any moment leaves the previous CURRENT.json and its folder untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+
+from warehouse.paths import SQL_DIR
+
+CURRENT = "CURRENT.json"
+VERSIONS = "versions"
+CATALOG = "warehouse.duckdb"
+KEEP_VERSIONS = 3   # older folders stay readable for a reader that opened them a moment ago
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def current(wdir: Path) -> dict | None:
+    """The published version's descriptor, or None for an empty warehouse."""
+    p = Path(wdir) / CURRENT
+    if not p.exists():
+        return None
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+def data_version(wdir: Path) -> int:
+    info = current(wdir)
+    return int(info["version"]) if info else 0
+
+
+def table_paths(wdir: Path, info: dict | None = None) -> dict[str, Path]:
+    info = info if info is not None else current(wdir)
+    if not info:
+        return {}
+    folder = Path(wdir) / info["folder"]
+    return {name: folder / f"{name}.parquet" for name in info["tables"]}
+
+
+@contextlib.contextmanager
+def lock(wdir: Path) -> Iterator[None]:
+    """One loader at a time; readers never take this lock."""
+    Path(wdir).mkdir(parents=True, exist_ok=True)
+    with open(Path(wdir) / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def cleanup_incomplete(wdir: Path) -> None:
+    """Remove what a crashed load left behind: version folders newer than CURRENT, temp files."""
+    root = Path(wdir) / VERSIONS
+    if not root.exists():
+        return
+    live = data_version(wdir)
+    for d in root.iterdir():
+        if d.is_dir() and d.name.isdigit() and int(d.name) > live:
+            shutil.rmtree(d)
+    for tmp in Path(wdir).glob(".*.tmp"):
+        tmp.unlink()
+
+
+def publish(wdir: Path, writers: dict[str, Callable[[Path], None]], unchanged: list[str],
+            meta: dict, crash_at: str | None = None) -> dict:
+    """Write a new version: `writers[name](path)` writes each changed table; `unchanged` tables
+    are hard-linked from the current version. Returns the new CURRENT descriptor."""
+    wdir = Path(wdir)
+    prev = current(wdir)
+    prev_paths = table_paths(wdir, prev)
+    version = (int(prev["version"]) if prev else 0) + 1
+    folder = wdir / VERSIONS / f"{version:06d}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for name in unchanged:
+        target = folder / f"{name}.parquet"
+        try:
+            os.link(prev_paths[name], target)
+        except OSError:
+            shutil.copy2(prev_paths[name], target)
+    for name, write in writers.items():
+        tmp = folder / f".{name}.parquet.tmp"
+        write(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, folder / f"{name}.parquet")
+        if crash_at == "mid_tables":
+            os._exit(9)   # test hook: simulate a kill while tables are being written
+    _fsync_dir(folder)
+    info = {
+        "version": version,
+        "folder": f"{VERSIONS}/{folder.name}",
+        "published_at": dt.datetime.now().isoformat(timespec="seconds"),
+        "tables": sorted([*unchanged, *writers]),
+        **meta,
+    }
+    tmp = wdir / f".{CURRENT}.tmp"
+    tmp.write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    if crash_at == "before_commit":
+        os._exit(9)
+    os.replace(tmp, wdir / CURRENT)
+    _fsync_dir(wdir)
+    write_catalog(wdir, info)
+    _prune(wdir, version)
+    return info
+
+
+def _prune(wdir: Path, version: int) -> None:
+    root = Path(wdir) / VERSIONS
+    for d in root.iterdir():
+        if d.is_dir() and d.name.isdigit() and int(d.name) <= version - KEEP_VERSIONS:
+            shutil.rmtree(d, ignore_errors=True)
+
+
+def _sql_path(p: Path) -> str:
+    return str(p).replace("'", "''")
+
+
+def create_views(con: duckdb.DuckDBPyConnection, paths: dict[str, Path]) -> None:
+    """Views over the Parquet files, then the named views of warehouse/sql/views.sql."""
+    for name, path in paths.items():
+        con.execute(f"create or replace view {name} as "
+                    f"select * from read_parquet('{_sql_path(path)}')")
+    con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
+
+
+def write_catalog(wdir: Path, info: dict) -> None:
+    """warehouse.duckdb for analysts (DuckDB CLI, DBeaver, Python): views over this version."""
+    wdir = Path(wdir)
+    tmp = wdir / f".{CATALOG}.tmp"
+    tmp.unlink(missing_ok=True)
+    con = duckdb.connect(str(tmp))
+    try:
+        create_views(con, {k: v.resolve() for k, v in table_paths(wdir, info).items()})
+        con.execute("create or replace view data_version as select "
+                    f"{int(info['version'])} as data_version, "
+                    f"'{info['published_at']}'::timestamp as published_at")
+    finally:
+        con.close()
+    os.replace(tmp, wdir / CATALOG)
+
+
+def connect_readonly(wdir: Path) -> tuple[duckdb.DuckDBPyConnection, dict | None]:
+    """An in-memory DuckDB with views over the current version (no file locks on the warehouse,
+    so browsing and loading coexist). Returns (connection, CURRENT descriptor or None)."""
+    info = current(wdir)
+    con = duckdb.connect(":memory:")
+    if info:
+        create_views(con, table_paths(wdir, info))
+    return con, info
