@@ -1,0 +1,46 @@
+# Healthy City Cockpit — `make run` and `make test` work on a fresh machine (Python 3.11+, PyPI).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+PORT ?= 8501
+export HC_WAREHOUSE_DIR ?= $(CURDIR)/warehouse/data
+
+.DEFAULT_GOAL := help
+.PHONY: help venv sample sample-if-absent etl run test check bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+venv: $(STAMP) ## create .venv and install requirements.txt
+
+sample: venv ## regenerate the committed sample city into sample_data/
+	$(BIN)/python -m sample_data.generate --out sample_data --end 2026-11
+
+sample-if-absent: venv
+	@test -f sample_data/geography/city.geojson || $(MAKE) sample
+
+etl: sample-if-absent ## load sample_data/ into the warehouse ($$HC_WAREHOUSE_DIR)
+	$(BIN)/python -m etl load sample_data --quiet
+
+run: etl ## set everything up and serve the app on port 8501
+	$(BIN)/streamlit run app/main.py --server.port $(PORT) --server.headless true
+
+test: venv ## run every test
+	$(BIN)/python -m pytest -q
+
+check: venv ## ruff + the fast tests
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not slow"
+
+bench: venv ## ETL benchmark: scale 1 and 10 vs raw DuckDB reads
+	$(BIN)/python bench/etl.py
+
+clean: ## remove the local warehouse (not the sample files)
+	rm -rf warehouse/data

@@ -1,0 +1,1 @@
+"""Streamlit app: entry point, data access and shared UI pieces."""
