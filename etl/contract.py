@@ -23,8 +23,9 @@ LINEAGE = {"run_id": pl.Int64, "source_file": pl.Utf8, "source_sheet": pl.Utf8, 
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市合计|全区合计|总合计)$")
 # Personal data: never accepted (TEMPLATES.md §5; DESIGN quality bar).
 PERSONAL_HEADERS = ("姓名", "身份证", "手机", "电话", "联系方式", "家庭住址", "证件号")
-PHONE = r"(?:^|\D)1[3-9]\d{9}(?:\D|$)"
-ID_NUMBER = r"(?:^|\D)(?:\d{17}[\dXx]|\d{15})(?:\D|$)"
+# NOTE: digits next to a '.' belong to a decimal (a coordinate), not to a phone or ID number.
+PHONE = r"(?:^|[^\d.])1[3-9]\d{9}(?:[^\d.]|$)"
+ID_NUMBER = r"(?:^|[^\d.])(?:\d{17}[\dXx]|\d{15})(?:[^\d.]|$)"
 CODE_DEFAULT = r"^[0-9A-Za-z_\-]{1,32}$"
 
 

@@ -8,7 +8,7 @@ import polars as pl
 
 # NOTE: NFKC turns full-width digits, letters, brackets, '％' and the ideographic space into their
 # ASCII forms, which is exactly the normalisation the templates need for codes and numbers.
-_BLANKS = ["", "-", "--", "—", "/", "无", "NA", "N/A", "nan", "None", "null"]
+_BLANKS = ["", "-", "--", "—", "/", "NA", "N/A", "nan", "None", "null"]
 EXCEL_EPOCH = pl.date(1899, 12, 30)
 
 

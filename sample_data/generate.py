@@ -186,17 +186,21 @@ ITEM_PLAN = (
     (1, 0, 1, 1), (1, 1, 1, 1), (1, 2, 1, 2), (1, 3, 1, 3), (1, 4, 1, 2), (1, 5, 1, 1),
     (2, 3, 1, 3), (2, 4, 1, 2), (2, 5, 1, 3),
 )
-ASPECT_DIFFICULTY = (-0.25, 0.0, 0.2)
-CATEGORY_DIFFICULTY = (-0.45, 0.3, 0.2, -0.8, 0.25, -0.05)
+ASPECT_DIFFICULTY = (-0.6, 0.15, 0.7)
+CATEGORY_DIFFICULTY = (-0.4, 0.2, 0.2, -1.5, -0.3, -0.95)
 EDUCATION = ("不识字/少识字", "小学", "初中", "高中/职高/中专", "大专/本科", "硕士及以上")
-EDUCATION_EFFECT = (-1.6, -1.0, -0.45, 0.1, 0.75, 1.1)
+EDUCATION_EFFECT = (-0.9, -0.6, -0.25, 0.05, 0.4, 0.6)
 EDUCATION_CUTS = (-1.9, -1.1, -0.1, 0.75, 2.1)
 LITERACY_N = {2023: 1480, 2024: 1520, 2025: 1550, 2026: 1600}
-LITERACY_INTERCEPT = 1.02  # ability scale; tuned so the 2023 weighted level is about 25.4 %
-LITERACY_SLOPE = 0.15  # ability gained per year at pace 1
+LITERACY_INTERCEPT = -0.04  # ability scale; tuned so the 2023 weighted level is ~25.4 %
+LITERACY_SLOPE = 0.09  # ability gained per year at pace 1 (~ +3 points a year)
+LITERACY_URBAN_EFFECT = 0.04
+LIT_EDU_URBAN = 0.3  # urban respondents are better educated
+LITERACY_AGE_EFFECT = (-0.2, -0.05, 0.0)  # ages 60-69, 50-59, 15-19
+LITERACY_NOISE = 0.8
 LITERACY_HEAD = {"990102": 0.12, "990103": 0.08, "990104": -0.04,
                  "990105": -0.1, "990106": 0.0, "990107": -0.05}
-LITERACY_THRESHOLD = 53
+LITERACY_ITEM_SEED = 2023
 
 # Names
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐"
@@ -211,6 +215,7 @@ LIVESTOCK_WORDS = ("生猪", "家禽", "奶牛", "肉牛", "蛋鸭", "肉鹅")
 OTHER_PLACES = ("污水处理厂", "垃圾中转站", "汽车站", "中学", "公共绿地", "物流仓库")
 
 FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+DISTRICT_CODES = [d[0] for d in DISTRICTS]
 SOURCES = ("geography", "population", "garbage_monthly", "garbage_survey", "garbage_inspection",
            "mosquito_sites", "mosquito_light_trap", "mosquito_route", "mosquito_breteau",
            "waterlogging", "health_centres", "chronic_disease", "health_literacy",
@@ -277,6 +282,7 @@ class BadRow:
     row: int
     column: str
     problem: str
+    sheet: str = ""
 
 
 @dataclass
@@ -446,7 +452,9 @@ def dedupe(name: str, seen: dict[str, int]) -> str:
 
 
 def site_name(habitat: str, street: Street, rng: np.random.Generator) -> str:
-    pick = lambda words: words[rng.integers(len(words))]  # noqa: E731
+    def pick(words: Sequence[str]) -> str:
+        return words[rng.integers(len(words))]
+
     if habitat == "公园":
         return f"{street.district_name}{pick(PARKS)}"
     if habitat == "医院":
@@ -646,6 +654,7 @@ def garbage_values(world: World) -> dict[tuple[str, int], list[float | int]]:
         per_capita = rng.uniform(1.35, 1.85)  # kg per resident per day, incl. shops and offices
         rate_off, util_off, cov_off = rng.normal(0, [0.012, 0.03, 0.03])
         estates = round(world.population[(st.code, FIRST_YEAR)][0] / rng.uniform(550, 850))
+        new_estates = int(rng.integers(1, 4))  # estates added per year
         coverage = -1.0
         for m in range(world.n_months):
             y, mo = FIRST_YEAR + m // 12, m % 12 + 1
@@ -661,7 +670,7 @@ def garbage_values(world: World) -> dict[tuple[str, int], list[float | int]]:
             kitchen = collected * share * rng.normal(1, 0.03)
             recyclable = max((rate * collected - util * kitchen) / (1 - rate), 0.08 * collected)
             hazardous = collected * rng.uniform(0.0006, 0.0014)
-            total_estates = estates + (y - FIRST_YEAR) * (1 + st.code.__hash__() % 1 + 1)
+            total_estates = estates + (y - FIRST_YEAR) * new_estates
             cov = float(np.clip(path_value(COVERAGE, st.district, "waste", m) + cov_off, 0.3, 1))
             coverage = max(coverage, cov)  # NOTE: covered estates never fall month to month
             values[(st.code, m)] = [
@@ -786,9 +795,14 @@ def write_mosquito_sites(world: World, out: Path) -> tuple[int, int]:
     return 1, len(rows)
 
 
-def mosquito_factor(district: str, m: int | np.ndarray) -> np.ndarray:
-    return path_value(MOSQ_FACTOR, district, "mosquito", m) - HEAD[district] * (
-        MOSQ_FACTOR[1] - MOSQ_FACTOR[0])
+def mosquito_factor(district: str, m: int) -> float:
+    """Multiplier on a district's 2023 level (densities, route and Breteau indices)."""
+    start, goal, start_m, goal_m = MOSQ_FACTOR
+    return float(start + (goal - start) * PACE[district]["mosquito"] * glide(m, start_m, goal_m))
+
+
+def district_indices(codes: Iterable[str]) -> np.ndarray:
+    return np.array([DISTRICT_CODES.index(c) for c in codes], dtype=int)
 
 
 def site_scales(world: World, rng: np.random.Generator) -> np.ndarray:
@@ -810,7 +824,7 @@ def write_mosquito_light_trap(world: World, out: Path) -> tuple[int, int]:
     sites = world.sites
     n_sites = len(sites)
     scales = site_scales(world, rng)
-    districts = [s.grid.street.district for s in sites]
+    d_idx = district_indices(s.grid.street.district for s in sites)
     rural = np.array([s.habitat in ("农户", "畜禽养殖场") for s in sites])
     alpha = np.where(rural[:, None], SPECIES_ALPHA_RURAL, SPECIES_ALPHA_URBAN)
     files = rows_total = 0
@@ -824,13 +838,13 @@ def write_mosquito_light_trap(world: World, out: Path) -> tuple[int, int]:
         days = np.empty(n_sites * nv, dtype=int)
         for v, (mo, k) in enumerate(visits):
             m = month_index(y, mo)
-            factor = np.array([float(mosquito_factor(d, m)) for d in districts])
-            mu[v::nv] = scales * SEASON_MU[mo] * factor
+            factor = np.array([mosquito_factor(d, m) for d in DISTRICT_CODES])
+            mu[v::nv] = scales * SEASON_MU[mo] * factor[d_idx]
             lo, hi = (5, 10) if k == 0 else (20, 25)
             if (y, mo) == world.end and k == 1:
                 lo, hi = 16, AS_OF_DAY
             days[v::nv] = rng.integers(lo, hi + 1, n_sites)
-        mu *= rng.lognormal(-0.5 * 0.25**2, 0.25, mu.size) * rng.normal(1, 0.04)
+        mu *= rng.lognormal(-0.5 * 0.25**2, 0.25, mu.size)  # weather of the night
         females = rng.negative_binomial(1.5, 1.5 / (1.5 + mu))
         shares = rng.gamma(alpha[site_of])
         shares /= shares.sum(axis=1, keepdims=True)
@@ -874,7 +888,7 @@ def write_mosquito_route(world: World, out: Path) -> tuple[int, int]:
             for st in world.streets:
                 length = int(rng.integers(100, 501)) * 10
                 found_rate = rng.uniform(2.5, 6.0) * (1 - 0.25 * float(glide(m, 12, 46)))
-                index = START_ROUTE_INDEX[st.district] * float(mosquito_factor(st.district, m))
+                index = START_ROUTE_INDEX[st.district] * mosquito_factor(st.district, m)
                 index *= ROUTE_SEASON[mo] * rng.lognormal(0, 0.2)
                 found = int(rng.poisson(length / 1000 * found_rate))
                 positive = int(rng.binomial(found, min(0.7, index / found_rate)))
@@ -905,7 +919,7 @@ def write_mosquito_breteau(world: World, out: Path) -> tuple[int, int]:
             for st in world.streets:
                 houses = int(rng.integers(50, 101))
                 wet = int(rng.poisson(houses * rng.uniform(0.25, 0.5)))
-                bi = START_BI[st.district] * float(mosquito_factor(st.district, m))
+                bi = START_BI[st.district] * mosquito_factor(st.district, m)
                 bi *= BI_SEASON[mo] * rng.lognormal(0, 0.3)
                 p = min(0.9, bi * houses / 100 / max(wet, 1))
                 rows.append((st.code, slash(world.day(y, mo, 5, 25, rng)), houses, wet,
@@ -984,8 +998,8 @@ def build_water_points(world: World, rng: np.random.Generator) -> WaterPoints:
     found, district, flood, elim = [], [], [], []
     # the 2023 flood-season census: open at the end of August 2023, closed Sep 2023 - mid 2024
     n_base = BASELINE_OPEN_POINTS * world.scale if world.as_of >= date(2023, 8, 31) else 0
-    base_d = rng.choice(6, size=n_base, p=weights * np.array([1, 1, 1, 1.6, 1, 1.2]) /
-                        (weights * np.array([1, 1, 1, 1.6, 1, 1.2])).sum())
+    base_w = weights * np.array([1, 1, 1, 1.6, 1, 1.2])  # the census found most in 南江/新港
+    base_d = rng.choice(6, size=n_base, p=base_w / base_w.sum())
     base_found = rng.integers(day_of(date(2023, 5, 1)), day_of(date(2023, 8, 31)) + 1, n_base)
     slow = np.where(base_d == 3, 2.2, 1.0)
     base_elim = day_of(date(2023, 9, 1)) + (rng.uniform(3, 150, n_base) * slow).astype(int)
@@ -1082,8 +1096,8 @@ def ledger_rows(world: World, pts: WaterPoints, snapshot: int, gcj: bool,
 def write_waterlogging(world: World, out: Path) -> tuple[int, int]:
     rng = rng_for(world.seed, "waterlogging")
     pts = build_water_points(world, rng)
-    header = ["积水点编号", "积水类别", "积水类型", "经度", "纬度", "坐标系", "网格编码", "发现日期",
-              "发现方式", "是否发现幼虫", "状态", "整改措施", "销号日期", "责任单位"]
+    header = ["积水点编号", "积水类别", "积水类型", "经度", "纬度", "坐标系", "网格编码",
+              "发现日期", "发现方式", "是否发现幼虫", "状态", "整改措施", "销号日期", "责任单位"]
     width = code_width(6, pts.found.size)
     snapshots = [(date(y, 12, 31), f"积水点台账_{y}年底.xlsx") for y in world.years[:-1]]
     snapshots.append((world.as_of, f"积水点台账_{world.end[0]}年{world.end[1]}月.xlsx"))
@@ -1118,7 +1132,7 @@ def write_health_centres(world: World, out: Path) -> tuple[int, int]:
 
 
 def chronic_month(world: World, rng: np.random.Generator, static: dict[str, np.ndarray],
-                  districts: list[str], y: int, mo: int) -> np.ndarray:
+                  d_idx: np.ndarray, y: int, mo: int) -> np.ndarray:
     """Year-to-date stocks of every centre for one month (n x 11 integer array)."""
     m = month_index(y, mo)
     n = len(world.centres)
@@ -1126,8 +1140,8 @@ def chronic_month(world: World, rng: np.random.Generator, static: dict[str, np.n
     ramp = (1 + 0.015 * (y - FIRST_YEAR)) * (0.97 + 0.03 * mo / 12)
     rates = {}
     for key, path in CHRONIC_PATHS.items():
-        expected = np.array([float(path_value(path, d, "chronic", m)) for d in districts])
-        rates[key] = np.clip(expected + static[key] + rng.normal(0, 0.004, n), 0.05, 0.97)
+        expected = np.array([float(path_value(path, d, "chronic", m)) for d in DISTRICT_CODES])
+        rates[key] = np.clip(expected[d_idx] + static[key] + rng.normal(0, 0.004, n), 0.05, 0.97)
     rates["filing"] = np.minimum(rates["filing"], 0.995)
     htn = np.round(pop * static["htn"] * ramp).astype(np.int64)
     t2dm = np.round(pop * static["t2dm"] * ramp).astype(np.int64)
@@ -1143,7 +1157,7 @@ def write_chronic_disease(world: World, out: Path) -> tuple[int, int]:
     rng = rng_for(world.seed, "chronic_disease")
     centres = world.centres
     n = len(centres)
-    districts = [c.grid.street.district for c in centres]
+    d_idx = district_indices(c.grid.street.district for c in centres)
     static = {"pop": np.array([c.population for c in centres], dtype=float),
               "growth": rng.normal(0.006, 0.004, n), "htn": rng.uniform(0.08, 0.12, n),
               "t2dm": rng.uniform(0.03, 0.04, n), "key": rng.uniform(0.22, 0.30, n)}
@@ -1154,7 +1168,7 @@ def write_chronic_disease(world: World, out: Path) -> tuple[int, int]:
     for y in world.years:
         sheets = []
         for mo in world.months(y):
-            values = chronic_month(world, rng, static, districts, y, mo)
+            values = chronic_month(world, rng, static, d_idx, y, mo)
             notes = rng.random(n) < 0.01
             keep = np.ones(n, dtype=bool)
             for idx, my, mm in CHRONIC_MISSING:
@@ -1168,8 +1182,8 @@ def write_chronic_disease(world: World, out: Path) -> tuple[int, int]:
             if (y, mo) == (2025, 6) and len(rows) > 4:
                 rows[4][4] = rows[4][3] + 25
                 world.bad_rows.append(BadRow(
-                    f"chronic_disease/慢性病管理月报_{y}年.xlsx（6月）", 4 + 3,
-                    "高血压规范管理人数", "高血压规范管理人数 = 高血压在管患者数 + 25"))
+                    f"chronic_disease/慢性病管理月报_{y}年.xlsx", 4 + 3, "高血压规范管理人数",
+                    f"{rows[4][0]}: 高血压规范管理人数 = 高血压在管患者数 + 25", sheet="6月"))
             sheets.append((mo, rows))
         book = Workbook(out / f"慢性病管理月报_{y}年.xlsx",
                         sum(len(r) for _, r in sheets) * len(CHRONIC_COLUMNS))
@@ -1185,21 +1199,24 @@ def write_chronic_disease(world: World, out: Path) -> tuple[int, int]:
 # ---- 6 health literacy ----------------------------------------------------------------------
 
 
-def literacy_items(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per item: aspect index, category index, points and difficulty (fixed for all years)."""
-    rng = rng_for(seed, "health_literacy_items")
+def literacy_items() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per item: aspect index, category index, points and difficulty.
+
+    NOTE: the questionnaire is an instrument, not data: its difficulties do not depend on the
+    seed, so the aspect and category orderings hold for every seed."""
+    rng = rng_for(LITERACY_ITEM_SEED, "health_literacy_items")
     plan = [(a, c, p) for a, c, p, k in ITEM_PLAN for _ in range(k)]
     aspect = np.array([a for a, _, _ in plan])
     category = np.array([c for _, c, _ in plan])
     points = np.array([p for _, _, p in plan])
     difficulty = (np.array(ASPECT_DIFFICULTY)[aspect] + np.array(CATEGORY_DIFFICULTY)[category]
-                  + 0.3 * (points == 2) + rng.normal(0, 0.25, len(plan)))
+                  + 0.3 * (points == 2) + rng.normal(0, 0.15, len(plan)))
     return aspect, category, points, difficulty
 
 
 def write_health_literacy(world: World, out: Path) -> tuple[int, int]:
     rng = rng_for(world.seed, "health_literacy")
-    aspect, category, points, difficulty = literacy_items(world.seed)
+    aspect, category, points, difficulty = literacy_items()
     streets = world.streets
     files = rows_total = 0
     for y in world.years:
@@ -1216,16 +1233,17 @@ def write_health_literacy(world: World, out: Path) -> tuple[int, int]:
         urban = np.where(rural_street, rng.random(m) < 0.1, rng.random(m) < 0.92)
         male = rng.random(m) < 0.49
         age = 15 + np.floor(rng.beta(1.6, 1.4, m) * 55).astype(int)
-        edu_latent = rng.normal(0, 1, m) + 0.7 * urban - 0.025 * (age - 40)
+        edu_latent = rng.normal(0, 1, m) + LIT_EDU_URBAN * urban - 0.025 * (age - 40)
         edu = np.searchsorted(EDUCATION_CUTS, edu_latent)
         edu = np.where(age < 19, np.minimum(edu, 3), edu)
         edu = np.where(age < 25, np.minimum(edu, 4), edu)
-        d_codes = [streets[i].district for i in street_idx]
         trend = np.array([LITERACY_HEAD[d] + LITERACY_SLOPE * PACE[d]["literacy"]
-                          * (y - FIRST_YEAR) for d in d_codes])
-        age_effect = np.select([age >= 60, age >= 50, age < 20], [-0.45, -0.15, -0.1], 0.0)
-        ability = (LITERACY_INTERCEPT + trend + 0.5 * urban + np.array(EDUCATION_EFFECT)[edu]
-                   + age_effect + rng.normal(0, 0.9, m))
+                          * (y - FIRST_YEAR) for d in DISTRICT_CODES])
+        trend = trend[district_indices(streets[i].district for i in street_idx)]
+        age_effect = np.select([age >= 60, age >= 50, age < 20], LITERACY_AGE_EFFECT, 0.0)
+        ability = (LITERACY_INTERCEPT + trend + LITERACY_URBAN_EFFECT * urban
+                   + np.array(EDUCATION_EFFECT)[edu] + age_effect
+                   + rng.normal(0, LITERACY_NOISE, m))
         p_correct = 1 / (1 + np.exp(-1.7 * (ability[:, None] - difficulty[None, :])))
         scores = (rng.random(p_correct.shape) < p_correct) * points[None, :]
         aspect_scores = np.column_stack([scores[:, aspect == a].sum(1) for a in range(3)])
@@ -1309,8 +1327,8 @@ def write_stage_goals(world: World, out: Path) -> tuple[int, int]:
         rows.append((indicator, area, stage, year, value, deadline, source))
     header = ["指标编码", "区域编码", "阶段名称", "年份", "目标值", "截止日期", "来源"]
     book = Workbook(out / "阶段目标.xlsx")
-    book.sheet("阶段目标", header, rows, title=f"{CITY_NAME}创建国家卫生城市阶段性目标（2024—2026年）",
-               widths=22)
+    title = f"{CITY_NAME}创建国家卫生城市阶段性目标（2024—2026年）"
+    book.sheet("阶段目标", header, rows, title=title, widths=22)
     book.close()
     return 1, len(rows)
 
@@ -1371,7 +1389,8 @@ def generate(out: Path, seed: int, scale: int, end: tuple[int, int]) -> World:
           f"{time.perf_counter() - started:.1f} s")
     print("deliberately bad rows:")
     for bad in world.bad_rows:
-        print(f"  {bad.file} row {bad.row} [{bad.column}]: {bad.problem}")
+        sheet = f" sheet {bad.sheet}" if bad.sheet else ""
+        print(f"  {bad.file}{sheet} row {bad.row} [{bad.column}]: {bad.problem}")
     return world
 
 

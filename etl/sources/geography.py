@@ -38,7 +38,7 @@ SOURCE = Contract(
         Rule("parent_code", pl.col("parent_code").is_not_null() | (pl.col("area_code")
                                                                    .str.len_chars() == 6),
              "街道和网格必须有上级编码 / streets and grids need a parent code"),
-        Rule("geometry", pl.col("geometry").str.contains(r'"type":"(Multi)?Polygon"'),
+        Rule("geometry", pl.col("geometry").str.contains(r'"type"\s*:\s*"(Multi)?Polygon"'),
              "几何应为 Polygon 或 MultiPolygon / geometry must be a polygon"),
     ),
     post=_levels,

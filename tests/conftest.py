@@ -1,0 +1,65 @@
+"""Shared fixtures: sheets built in code, and a warehouse loaded from the sample city in tmp."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from etl.readers import RawSheet
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data"
+
+
+def sheet(header: list[str], *rows: list[object], file: str = "inline.csv") -> RawSheet:
+    """A sheet whose header is row 1 and whose data start at row 2."""
+    return RawSheet.from_rows(header, [list(r) for r in rows], file=file)
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every file under `folder` (the .lock file is the loader's, not data)."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock"}
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory) -> Path:
+    """The committed sample city loaded once into a temporary warehouse."""
+    from etl.load import load
+
+    if not (SAMPLE / "geography").exists():
+        pytest.fail("sample_data/ is missing: run `make sample`")
+    wdir = tmp_path_factory.mktemp("sample_wh")
+    load([SAMPLE], wdir, progress=lambda _m: None)
+    return wdir
+
+
+def _rect(x0: float, y0: float, x1: float, y1: float) -> dict:
+    return {"type": "Polygon", "coordinates": [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]}
+
+
+def write_tiny_city(folder: Path) -> Path:
+    """A two-street city (codes 660100…, not the sample city's) and one garbage file."""
+    import json
+
+    def fc(*features):
+        return {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"code": c, "name": n, "parent_code": p},
+             "geometry": _rect(*box)} for c, n, p, box in features]}
+
+    folder.mkdir(parents=True, exist_ok=True)
+    geo = folder / "geo"
+    geo.mkdir(exist_ok=True)
+    (geo / "city.geojson").write_text(json.dumps(fc(("660100", "小城市", None, (0, 0, 2, 1))),
+                                                 ensure_ascii=False), encoding="utf-8")
+    (geo / "districts.geojson").write_text(json.dumps(fc(
+        ("660102", "东区", "660100", (0, 0, 2, 1))), ensure_ascii=False), encoding="utf-8")
+    (geo / "streets.geojson").write_text(json.dumps(fc(
+        ("660102001", "一街", "660102", (0, 0, 1, 1)), ("660102002", "二街", "660102", (1, 0, 2, 1))),
+        ensure_ascii=False), encoding="utf-8")
+    (folder / "收运检查_202506.csv").write_text(
+        "街道编码,统计月份,检查车次,混装混运车次\n660102001,202506,10,2\n660102002,202506,30,3\n"
+        "660102009,202506,5,1\n", encoding="utf-8")
+    return folder

@@ -1,0 +1,140 @@
+"""The loader's guarantees: rejects kept, reload changes nothing, fatal and killed loads change
+nothing, a re-sent file replaces its keys, readers keep working while a load publishes."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from etl.__main__ import main
+from etl.contract import EtlFatal
+from etl.load import load
+from tests.conftest import ROOT, tree_hashes, write_tiny_city
+from warehouse.store import connect_readonly
+
+QUIET = {"progress": lambda _m: None}
+
+
+def city_value(wdir, indicator="mixed_collection_transport_rate"):
+    con, _ = connect_readonly(wdir)
+    rows = con.sql(f"""select value, reporting_units, expected_units from indicator_values
+                       where indicator_id = '{indicator}' and area_level = 'city'
+                       and period_grain = 'month'""").fetchall()
+    return rows
+
+
+@pytest.fixture
+def city(tmp_path):
+    return write_tiny_city(tmp_path / "files")
+
+
+def test_first_load_keeps_rejects_and_derives(city, tmp_path):
+    wdir = tmp_path / "wh"
+    summary = load([city], wdir, **QUIET)
+    assert summary.published and summary.data_version == 1
+    assert city_value(wdir) == [(pytest.approx(5 / 40 * 100), 2, 2)]
+    con, _ = connect_readonly(wdir)
+    rejects = con.sql("select file, row_number, \"column\", value, reason from etl_rejects").fetchall()
+    assert len(rejects) == 1
+    file, row, column, value, reason = rejects[0]
+    assert file.endswith("收运检查_202506.csv") and row == 4 and column == "街道编码"
+    assert value == "660102009" and "未知的街道编码" in reason
+    runs = con.sql("select template, rows_read, rows_loaded, rows_rejected from etl_runs "
+                   "where file_name like '收运%'").fetchall()
+    assert runs == [("收运检查", 3, 2, 1)]
+    lineage = con.sql("select source_file, source_row from stg_garbage_inspection "
+                      "order by street_code").fetchall()
+    assert [r[1] for r in lineage] == [2, 3]
+
+
+def test_loading_twice_changes_nothing(city, tmp_path):
+    wdir = tmp_path / "wh"
+    load([city], wdir, **QUIET)
+    before = tree_hashes(wdir)
+    summary = load([city], wdir, **QUIET)
+    assert not summary.published
+    assert {f.status for f in summary.files} == {"unchanged"}
+    assert tree_hashes(wdir) == before
+
+
+@pytest.mark.parametrize("name,content", [
+    ("坏模板.csv", "甲,乙,丙\n1,2,3\n"),
+    ("个人信息.csv", "街道编码,统计月份,检查车次,混装混运车次,姓名\n660102001,202507,1,0,张三\n"),
+    ("缺列.csv", "街道编码,统计月份,检查车次\n660102001,202507,1\n"),
+])
+def test_fatal_file_leaves_warehouse_byte_identical(city, tmp_path, name, content):
+    wdir = tmp_path / "wh"
+    load([city], wdir, **QUIET)
+    before = tree_hashes(wdir)
+    good = city / "收运检查_202507.csv"
+    good.write_text("街道编码,统计月份,检查车次,混装混运车次\n660102001,202507,10,0\n", encoding="utf-8")
+    (city / name).write_text(content, encoding="utf-8")
+    with pytest.raises(EtlFatal) as e:
+        load([city], wdir, **QUIET)
+    assert name in str(e.value)
+    assert tree_hashes(wdir) == before   # the good file in the same batch did not load either
+
+
+def test_cli_reports_fatal_with_file_and_column(city, tmp_path, capsys):
+    bad = tmp_path / "缺列.csv"
+    bad.write_text("街道编码,统计月份,检查车次\n660102001,202507,1\n", encoding="utf-8")
+    code = main(["load", "--warehouse", str(tmp_path / "wh"), str(bad)])
+    err = capsys.readouterr().err
+    assert code == 2 and "缺列.csv" in err and "混装混运车次" in err
+    assert not (tmp_path / "wh" / "CURRENT.json").exists()
+
+
+def test_resent_file_replaces_its_keys_latest_wins(city, tmp_path):
+    wdir = tmp_path / "wh"
+    load([city], wdir, **QUIET)
+    resent = tmp_path / "resent" / "收运检查_202506_更正.csv"
+    resent.parent.mkdir()
+    resent.write_text("\ufeff街道编码,统计月份,检查车次,混装混运车次\n660102001,2025年6月,10,0\n",
+                      encoding="utf-8")
+    summary = load([resent], wdir, **QUIET)
+    assert summary.published and summary.files[0].rows_changed == 1
+    assert city_value(wdir) == [(pytest.approx(3 / 40 * 100), 2, 2)]
+    con, _ = connect_readonly(wdir)
+    assert con.sql("select count(*) from stg_garbage_inspection").fetchall() == [(2,)]
+    assert con.sql("select count(*) from etl_runs").fetchall() == [(5,)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("crash_at", ["mid_tables", "before_commit"])
+def test_killed_load_leaves_previous_version_readable(city, tmp_path, crash_at):
+    wdir = tmp_path / "wh"
+    load([city], wdir, **QUIET)
+    current = (wdir / "CURRENT.json").read_text(encoding="utf-8")
+    old_folder = wdir / json.loads(current)["folder"]
+    old = tree_hashes(old_folder)
+    value = city_value(wdir)
+    resent = tmp_path / "resent.csv"
+    resent.write_text("街道编码,统计月份,检查车次,混装混运车次\n660102001,202506,10,9\n",
+                      encoding="utf-8")
+    env = {**os.environ, "HC_ETL_CRASH_AT": crash_at}
+    proc = subprocess.run([sys.executable, "-m", "etl", "load", "--warehouse", str(wdir),
+                           str(resent)], cwd=ROOT, env=env, capture_output=True, timeout=120)
+    assert proc.returncode == 9   # killed mid-publish
+    assert (wdir / "CURRENT.json").read_text(encoding="utf-8") == current
+    assert tree_hashes(old_folder) == old
+    assert city_value(wdir) == value
+    # the next load cleans up the half-written version and publishes normally
+    summary = load([resent], wdir, **QUIET)
+    assert summary.data_version == 2
+    assert city_value(wdir) == [(pytest.approx(12 / 40 * 100), 2, 2)]
+
+
+def test_reader_keeps_working_while_a_load_publishes(city, tmp_path):
+    wdir = tmp_path / "wh"
+    load([city], wdir, **QUIET)
+    con, info = connect_readonly(wdir)
+    for i in range(2):   # KEEP_VERSIONS keeps the last 3 versions readable
+        f = tmp_path / f"more{i}.csv"
+        f.write_text(f"街道编码,统计月份,检查车次,混装混运车次\n660102001,2025-0{7 + i},10,{i}\n",
+                     encoding="utf-8")
+        load([f], wdir, **QUIET)
+    # the old connection still reads its own (older) version's files
+    assert con.sql("select count(*) from stg_garbage_inspection").fetchall() == [(2,)]
+    assert info["version"] == 1
