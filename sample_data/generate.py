@@ -144,6 +144,7 @@ WATER_DISTRICT_WEIGHT = {"990102": 0.9, "990103": 1.0, "990104": 0.9,
 WATER_MEDIAN_DAYS = {"990102": (3.0, 2.0), "990103": (3.5, 2.0), "990104": (7.0, 5.0),
                      "990105": (16.0, 14.0), "990106": (6.0, 4.0), "990107": (10.0, 7.0)}
 BASELINE_OPEN_POINTS = 47
+FLOOD_CENSUS = date(2023, 8, 31)  # the 2023 flood-season census that counted the 47 open points
 WATER_TYPES_BREEDING = ("绿化带", "废弃容器", "轮胎", "下水道口", "景观池", "楼顶",
                         "建筑工地", "地下车库", "其他")
 WATER_TYPES_FLOOD = ("道路低洼", "地下车库", "下水道口", "绿化带", "建筑工地")
@@ -189,12 +190,12 @@ ITEM_PLAN = (
 ASPECT_DIFFICULTY = (-0.6, 0.15, 0.7)
 CATEGORY_DIFFICULTY = (-0.4, 0.2, 0.2, -1.5, -0.3, -0.95)
 EDUCATION = ("不识字/少识字", "小学", "初中", "高中/职高/中专", "大专/本科", "硕士及以上")
-EDUCATION_EFFECT = (-0.9, -0.6, -0.25, 0.05, 0.4, 0.6)
+EDUCATION_EFFECT = (-0.9, -0.6, -0.25, 0.05, 0.4, 0.85)
 EDUCATION_CUTS = (-1.9, -1.1, -0.1, 0.75, 2.1)
 LITERACY_N = {2023: 1480, 2024: 1520, 2025: 1550, 2026: 1600}
-LITERACY_INTERCEPT = -0.04  # ability scale; tuned so the 2023 weighted level is ~25.4 %
+LITERACY_INTERCEPT = -0.05  # ability scale; tuned so the 2023 weighted level is ~25.4 %
 LITERACY_SLOPE = 0.09  # ability gained per year at pace 1 (~ +3 points a year)
-LITERACY_URBAN_EFFECT = 0.04
+LITERACY_URBAN_EFFECT = 0.08
 LIT_EDU_URBAN = 0.3  # urban respondents are better educated
 LITERACY_AGE_EFFECT = (-0.2, -0.05, 0.0)  # ages 60-69, 50-59, 15-19
 LITERACY_NOISE = 0.8
@@ -997,12 +998,13 @@ def build_water_points(world: World, rng: np.random.Generator) -> WaterPoints:
     last_day = day_of(world.as_of)
     found, district, flood, elim = [], [], [], []
     # the 2023 flood-season census: open at the end of August 2023, closed Sep 2023 - mid 2024
-    n_base = BASELINE_OPEN_POINTS * world.scale if world.as_of >= date(2023, 8, 31) else 0
+    census = day_of(FLOOD_CENSUS)
+    n_base = BASELINE_OPEN_POINTS * world.scale if world.as_of >= FLOOD_CENSUS else 0
     base_w = weights * np.array([1, 1, 1, 1.6, 1, 1.2])  # the census found most in 南江/新港
     base_d = rng.choice(6, size=n_base, p=base_w / base_w.sum())
-    base_found = rng.integers(day_of(date(2023, 5, 1)), day_of(date(2023, 8, 31)) + 1, n_base)
+    base_found = rng.integers(day_of(date(2023, 5, 1)), census + 1, n_base)
     slow = np.where(base_d == 3, 2.2, 1.0)
-    base_elim = day_of(date(2023, 9, 1)) + (rng.uniform(3, 150, n_base) * slow).astype(int)
+    base_elim = census + 1 + (rng.uniform(3, 150, n_base) * slow).astype(int)
     found.append(base_found)
     district.append(base_d)
     flood.append(rng.random(n_base) < 0.6)
@@ -1015,11 +1017,14 @@ def build_water_points(world: World, rng: np.random.Generator) -> WaterPoints:
         f = rng.integers(first, last + 1, n)
         d_idx = rng.choice(6, size=n, p=weights)
         is_flood = rng.random(n) < (0.3 if mo in (5, 6, 7, 8) else 0.2)
+        days = elimination_days(rng, [d_codes[i] for i in d_idx], np.full(n, m), is_flood)
+        if (y, mo) <= (FLOOD_CENSUS.year, FLOOD_CENSUS.month):
+            # NOTE: routine points before the census were closed by it, so it counts exactly 47
+            days = np.minimum(days, np.maximum(census - f, 0))
         found.append(f)
         district.append(d_idx)
         flood.append(is_flood)
-        elim.append(f + elimination_days(rng, [d_codes[i] for i in d_idx],
-                                         np.full(n, m), is_flood))
+        elim.append(f + days)
     found_a, district_a = np.concatenate(found), np.concatenate(district)
     flood_a, elim_a = np.concatenate(flood), np.concatenate(elim)
     order = np.argsort(found_a, kind="stable")
@@ -1029,7 +1034,7 @@ def build_water_points(world: World, rng: np.random.Generator) -> WaterPoints:
     # recurrences: a few at random in the past, and a few still open at the last snapshot
     never = np.full(n, 10**6)
     recurred, re_elim = never.copy(), never.copy()
-    past = np.flatnonzero((rng.random(n) < 0.03) & (elim_a < last_day - 90))
+    past = np.flatnonzero((rng.random(n) < 0.03) & (elim_a < last_day - 90) & (elim_a > census))
     recurred[past] = elim_a[past] + rng.integers(7, 61, past.size)
     re_elim[past] = recurred[past] + rng.integers(1, 15, past.size)
     recent = np.flatnonzero((elim_a >= last_day - 120) & (elim_a <= last_day - 25))
@@ -1163,7 +1168,8 @@ def write_chronic_disease(world: World, out: Path) -> tuple[int, int]:
               "t2dm": rng.uniform(0.03, 0.04, n), "key": rng.uniform(0.22, 0.30, n)}
     for key in CHRONIC_PATHS:
         static[key] = rng.normal(0, 0.02, n)
-    late = rng.random(n) >= CHRONIC_END_MONTH_SHARE
+    late = np.zeros(n, dtype=bool)  # centres whose end-month report has not arrived yet
+    late[rng.permutation(n)[: n - round(n * CHRONIC_END_MONTH_SHARE)]] = True
     files = rows_total = 0
     for y in world.years:
         sheets = []

@@ -1,0 +1,79 @@
+"""The indicator registry: complete entries, every TEMPLATES.md indicator present, SQL renders."""
+
+import copy
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse import derive, registry
+
+# The ids of TEMPLATES.md "Formulas the cockpit uses", exactly as written there.
+TEMPLATE_IDS = {
+    "hw_recycling_rate", "kitchen_waste_resource_utilization_rate",
+    "residential_sorting_coverage_rate", "sorting_awareness_rate", "sorting_participation_rate",
+    "mixed_collection_transport_rate", "mosq_light_trap_density", "route_index",
+    "small_water_positive_rate", "breteau_index", "standing_water_elimination_rate",
+    "htn_standardized_management_rate", "htn_bp_control_rate", "t2dm_standardized_management_rate",
+    "t2dm_glucose_control_rate", "ehr_filing_rate", "ehr_dynamic_use_rate",
+    "family_doctor_contract_rate_key_pop", "health_literacy_level",
+    "hl_aspect_knowledge", "hl_aspect_lifestyle", "hl_aspect_skills",
+    "hl_cat_scientific_view", "hl_cat_infectious", "hl_cat_chronic", "hl_cat_safety_first_aid",
+    "hl_cat_basic_medical", "hl_cat_health_information",
+}
+SHARED_TEMPLATES = Path(__file__).resolve().parents[3] / "shared" / "TEMPLATES.md"
+
+
+def test_every_template_indicator_is_registered():
+    assert TEMPLATE_IDS <= set(registry.by_id())
+
+
+@pytest.mark.skipif(not SHARED_TEMPLATES.exists(), reason="shared/TEMPLATES.md not beside the repo")
+def test_template_ids_match_the_shared_document():
+    text = SHARED_TEMPLATES.read_text(encoding="utf-8")
+    table = text[text.index("## Formulas"):]
+    ids = set(re.findall(r"^\| ([a-z_*, ]+) \|", table, flags=re.M))
+    written = {i.strip() for cell in ids for i in cell.split(",")}
+    literal = {i for i in written if "*" not in i and " " not in i}
+    assert literal <= TEMPLATE_IDS
+    assert {i for i in TEMPLATE_IDS if i.startswith("hl_")} and "hl_aspect_*" in written
+
+
+@pytest.mark.parametrize("ind", registry.indicators(), ids=lambda i: i["id"])
+def test_entry_is_complete_and_bilingual(ind):
+    for field in registry.REQUIRED:
+        assert ind.get(field) not in (None, "", []), field
+    assert re.search(r"[\u4e00-\u9fff]", ind["name_zh"]) and re.search(r"[A-Za-z]", ind["name_en"])
+    assert ind["format"].format(12.345)
+
+
+@pytest.mark.parametrize("ind", registry.indicators(), ids=lambda i: i["id"])
+def test_derivation_sql_binds_against_the_contracts(ind):
+    """Every indicator's SQL runs against empty staged tables built from the source contracts."""
+    from etl.load import _open_working
+
+    con = duckdb.connect()
+    _open_working(con, None, {})
+    con.execute(f"create table unit_area as {derive.sql_template('unit_area')}")
+    fact = registry.load()["facts"][ind["derive"]["fact"]]
+    for grain in ind["grains"]:
+        assert con.sql(derive.indicator_sql(ind, fact, grain)).fetchall() == []
+
+
+def test_incomplete_entries_are_refused():
+    doc = copy.deepcopy(registry.load())
+    broken = doc["indicators"][0]
+    del broken["name_en"]
+    with pytest.raises(registry.RegistryError, match="name_en"):
+        registry.validate(doc)
+    doc = copy.deepcopy(registry.load())
+    doc["indicators"][0]["derive"]["numerator"] = "recyclables_t; drop table x"
+    with pytest.raises(registry.RegistryError, match="numerator"):
+        registry.validate(doc)
+
+
+def test_grades_are_ordered_with_open_last():
+    route = registry.by_id()["route_index"]
+    assert [g["grade"] for g in route["grades"]] == ["A", "B", "C", "D"]
+    assert [g.get("max") for g in route["grades"]] == [0.1, 0.5, 0.8, None]
