@@ -172,8 +172,8 @@ def merge(con: duckdb.DuckDBPyConnection, c: Contract, incoming: pl.DataFrame,
     if n:
         key_match = " and ".join(f"{table}.{k} = changed.{k}" for k in keys)
         if c.meta.history:
-            con.execute(f"""insert into {table}_history
-                            select {table}.*, {run_id} from {table}
+            con.execute(f"""insert into {table}_history by name
+                            select {table}.*, {run_id} as replaced_by_run from {table}
                             where exists (select 1 from changed where {key_match})""")
         con.execute(f"delete from {table} using changed where {key_match}")
         con.execute(f"insert into {table} by name select * from changed")

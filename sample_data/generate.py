@@ -653,6 +653,7 @@ def garbage_values(world: World) -> dict[tuple[str, int], list[float | int]]:
     values: dict[tuple[str, int], list[float | int]] = {}
     for st in world.streets:
         per_capita = rng.uniform(1.35, 1.85)  # kg per resident per day, incl. shops and offices
+        floor = rng.uniform(1650, 1900)  # small towns still collect market and transit waste
         rate_off, util_off, cov_off = rng.normal(0, [0.012, 0.03, 0.03])
         estates = round(world.population[(st.code, FIRST_YEAR)][0] / rng.uniform(550, 850))
         new_estates = int(rng.integers(1, 4))  # estates added per year
@@ -661,7 +662,8 @@ def garbage_values(world: World) -> dict[tuple[str, int], list[float | int]]:
             y, mo = FIRST_YEAR + m // 12, m % 12 + 1
             pop = world.population[(st.code, y)][0]
             days = calendar.monthrange(y, mo)[1]
-            collected = pop * per_capita * days / 1000 * GARBAGE_SEASON[mo]
+            collected = max(pop * per_capita * 30.4 / 1000, floor) * days / 30.4
+            collected *= GARBAGE_SEASON[mo]
             collected = float(np.clip(collected * rng.normal(1, 0.025), 1500, 6000))
             rate = float(path_value(RECYCLING, st.district, "waste", m)) + rate_off
             rate += rng.normal(0, 0.006)
