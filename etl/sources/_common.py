@@ -60,4 +60,4 @@ def to_wgs84(df: pl.DataFrame) -> pl.DataFrame:
         m = crs == name
         if m.any():
             lon[m], lat[m] = fn(lon[m], lat[m])
-    return df.with_columns(pl.Series("lon", np.round(lon, 7)), pl.Series("lat", np.round(lat, 7)))
+    return df.with_columns(pl.Series("lon", np.round(lon, 6)), pl.Series("lat", np.round(lat, 6)))

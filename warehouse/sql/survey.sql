@@ -28,12 +28,13 @@ final as (
     select '{{indicator_id}}' as indicator_id, area_level, area_code,
            'year' as period_grain, period_start, numerator, denominator, reporting_units,
            p * 100 as value, n,
-           100 * greatest(0, (p + z * z / (2 * n_eff)
+           -- NOTE: the bounds are exact at p = 0 and p = 1; the formula leaves 1e-15 residues.
+           case when p = 0 then 0 else 100 * greatest(0, (p + z * z / (2 * n_eff)
                - z * sqrt(p * (1 - p) / n_eff + z * z / (4 * n_eff * n_eff)))
-               / (1 + z * z / n_eff)) as ci_low,
-           100 * least(1, (p + z * z / (2 * n_eff)
+               / (1 + z * z / n_eff)) end as ci_low,
+           case when p = 1 then 100 else 100 * least(1, (p + z * z / (2 * n_eff)
                + z * sqrt(p * (1 - p) / n_eff + z * z / (4 * n_eff * n_eff)))
-               / (1 + z * z / n_eff)) as ci_high
+               / (1 + z * z / n_eff)) end as ci_high
     from wilson
 )
 
