@@ -57,6 +57,7 @@ class Col:
     values: dict[str, str] | None = None   # enum: accepted spelling → canonical value
     pattern: str | None = None
     percent_ok: bool = False     # '85.3%' accepted (value kept in percent units)
+    units: tuple[str, ...] = ()  # units a header may name in brackets, e.g. ("吨", "t")
 
     @property
     def header(self) -> str:
@@ -80,6 +81,7 @@ class Meta:
     keys: tuple[str, ...]   # natural key: a re-sent row with the same key replaces the old one
     foreign_keys: dict[str, str] = field(default_factory=dict)   # column → dimension kind
     history: bool = False   # keep replaced versions in stg_<name>_history
+    sum_duplicates: bool = False   # rows sharing a key are parts to add up, not conflicts
     order: int = 50         # load order: dimensions before facts
 
     @property
@@ -219,6 +221,9 @@ def map_headers(contract: Contract, raw: RawSheet) -> tuple[dict[str, tuple[str,
             warnings.append(f"忽略未知列「{h}」 (unknown column ignored)")
         elif col.name in mapping:
             warnings.append(f"重复列「{h}」已忽略 (duplicate column ignored)")
+        elif col.units and (unit := parse.header_unit(h)) and unit not in col.units:
+            raise EtlFatal(raw.file, f"列「{h}」的单位应为{'/'.join(col.units)}，不能自动换算 "
+                           "(unexpected unit in header)", column=str(h))
         else:
             mapping[col.name] = (f"c{i}", str(h).strip())
     for c in contract.columns:
@@ -239,11 +244,14 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
           if c.name not in mapping],
     )
     names = [c.name for c in contract.columns]
-    # Blank rows and trailing 合计/总计 rows are not data.
+    # Blank rows and 合计/总计 rows (the label may sit in any column, 序号 or 街道名称 included) are
+    # not data: a total is never counted twice.
+    raw_cols = [c for c in raw.rows.columns if c != "_row"]
+    total_rows = raw.rows.filter(pl.any_horizontal(
+        [pl.col(c).str.replace_all(r"\s", "").str.contains(TOTAL_ROW.pattern).fill_null(False)
+         for c in raw_cols]))["_row"] if raw_cols else pl.Series([], dtype=pl.Int64)
     blank = pl.all_horizontal([pl.col(n).is_null() for n in names])
-    total = pl.any_horizontal([pl.col(n).str.replace_all(r"\s", "").str.contains(TOTAL_ROW.pattern)
-                               .fill_null(False) for n in names[:3]])
-    text = text.filter(~blank & ~total)
+    text = text.filter(~blank & ~pl.col("_row").is_in(total_rows.implode()))
     rows_read = text.height
 
     parsed_exprs, reason_exprs = [], []
@@ -275,8 +283,11 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
                 pl.col(rule.column).cast(pl.Utf8).alias("value"), pl.lit(rule.reason).alias("reason")))
             good = good.filter(ok)
 
-    good, dup_rejects = _reject_duplicates(good, contract.meta.keys, names, headers)
-    reject_parts.extend(dup_rejects)
+    if contract.meta.sum_duplicates:
+        good = _sum_duplicates(good, contract)
+    else:
+        good, dup_rejects = _reject_duplicates(good, contract.meta.keys, names, headers)
+        reject_parts.extend(dup_rejects)
     if contract.post is not None:
         good = contract.post(good)
     rejects = (
@@ -286,6 +297,17 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
         if reject_parts else empty_rejects()
     )
     return Result(good, rejects, rows_read, warnings, raw.sheet)
+
+
+def _sum_duplicates(df: pl.DataFrame, contract: Contract) -> pl.DataFrame:
+    """Rows sharing a key are parts of one unit (e.g. the communities of a street): add them up;
+    the first row number stands for the sum."""
+    keys = list(contract.meta.keys)
+    numeric = [c.name for c in contract.columns if c.name not in keys and c.kind in ("int", "num")]
+    other = [c.name for c in contract.columns if c.name not in keys and c.name not in numeric]
+    return df.group_by(keys, maintain_order=True).agg(
+        pl.col("_row").min(), *[pl.col(n).sum() for n in numeric], *[pl.col(n).first() for n in other]
+    ).select("_row", *[c.name for c in contract.columns])
 
 
 def _reject_duplicates(df: pl.DataFrame, keys: tuple[str, ...], names: list[str],

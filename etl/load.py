@@ -88,6 +88,26 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _loaded_hashes(wdir: Path) -> dict[str, int]:
+    """sha256 → run_id of every file the current version has recorded."""
+    paths = store.table_paths(wdir)
+    if "etl_runs" not in paths:
+        return {}
+    con = duckdb.connect()
+    rows = con.execute("select file_hash, min(run_id) from read_parquet(?) group by 1",
+                       [str(paths["etl_runs"])]).fetchall()
+    con.close()
+    return dict(rows)
+
+
+def _snapshot_date(c: Contract, r: Result) -> dt.date:
+    """For snapshot sources (history kept), the latest date the file holds; else a constant."""
+    if not c.meta.history or r.frame.height == 0:
+        return dt.date.min
+    dates = [r.frame[n].max() for n, t in r.frame.schema.items() if t == pl.Date]
+    return max((d for d in dates if d is not None), default=dt.date.min)
+
+
 def _empty(schema: dict) -> pl.DataFrame:
     return pl.DataFrame(schema=schema)
 
@@ -204,10 +224,20 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
     if not files:
         raise EtlFatal(", ".join(map(str, paths)), "没有找到可导入的文件 (no loadable files found)")
 
-    # 1. Read and validate every file before touching anything.
+    # 1. Read and validate every file before touching anything. A file whose content was loaded
+    #    before (same sha256 in etl_runs) is skipped: loading it again must change nothing, and
+    #    re-applying an old ledger snapshot would overwrite newer statuses.
+    loaded_before = _loaded_hashes(wdir)
     parsed: list[tuple[FileReport, list[tuple[Contract, Result]]]] = []
+    skipped: list[FileReport] = []
     for i, path in enumerate(files, 1):
         report = FileReport(path, sha256(path), dt.datetime.now())
+        if report.file_hash in loaded_before:
+            report.status = "unchanged"
+            report.run_id = loaded_before[report.file_hash]
+            progress(f"[{i}/{len(files)}] 已导入过，跳过 already loaded (run {report.run_id})  {path}")
+            skipped.append(report)
+            continue
         progress(f"[{i}/{len(files)}] 读取 read  {path}")
         results = []
         for contract, sheet in catalog.read_file(path):
@@ -219,26 +249,38 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
             report.rows_read += result.rows_read
             report.warnings.extend(f"{sheet.sheet or ''} {w}".strip() for w in result.warnings)
         parsed.append((report, results))
+    if not parsed:
+        progress("没有新文件：仓库保持不变 (all files loaded before; warehouse untouched)")
+        return LoadSummary(skipped, store.data_version(wdir), False, wdir)
 
     wdir.mkdir(parents=True, exist_ok=True)
     with store.lock(wdir):
         store.cleanup_incomplete(wdir)
         info = store.current(wdir)
+        # NOTE: another loader may have published these very files while we were reading them.
+        raced = _loaded_hashes(wdir)
+        for report, _ in parsed:
+            if report.file_hash in raced:
+                report.status, report.run_id = "unchanged", raced[report.file_hash]
+        skipped += [r for r, _ in parsed if r.status == "unchanged"]
+        parsed = [(r, res) for r, res in parsed if r.status != "unchanged"]
+        if not parsed:
+            return LoadSummary(skipped, store.data_version(wdir), False, wdir)
         con = duckdb.connect(":memory:")
         _open_working(con, info, store.table_paths(wdir, info))
-        seen_hashes = set(con.sql("select file_hash from etl_runs").pl().to_series())
         next_run = (con.execute("select coalesce(max(run_id), 0) from etl_runs").fetchall()[0][0]) + 1
         for report, _ in parsed:
             report.run_id, next_run = next_run, next_run + 1
 
-        # 2. Merge, dimensions first, files in order within a template.
+        # 2. Merge, dimensions first; files in path order within a template, except snapshots
+        #    (ledgers), which go in the order of the latest date they hold: the newest wins.
         steps = sorted(
-            ((c.meta.order, fi, si, report, c, r)
+            ((c.meta.order, _snapshot_date(c, r), fi, si, report, c, r)
              for fi, (report, results) in enumerate(parsed)
              for si, (c, r) in enumerate(results)),
-            key=lambda s: s[:3])
+            key=lambda s: s[:4])
         dirty: set[str] = set()
-        for _, _, _, report, c, result in steps:
+        for *_, report, c, result in steps:
             headers = {col.name: col.header for col in c.columns}
             frame, fk_rejects = check_foreign_keys(con, c, result.frame, headers)
             sheet = result.sheet
@@ -271,18 +313,11 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
                     report.rows_loaded -= mine.height
                     report.rows_changed -= mine.height
 
-        # 3. Record the files that changed something or were never seen; publish if any.
+        # 3. Record every new file (even one whose rows were all known) and publish.
         for report, _ in parsed:
             report.finished_at = dt.datetime.now()
-            if report.rows_changed or report.file_hash not in seen_hashes:
-                report.status = "loaded"
-            else:
-                report.status = "unchanged"
-        recorded = [r for r, _ in parsed if r.status == "loaded"]
-        if not recorded:
-            version = int(info["version"]) if info else 0
-            progress("没有变化：仓库保持不变 (nothing changed; warehouse untouched)")
-            return LoadSummary([r for r, _ in parsed], version, False, wdir)
+            report.status = "loaded"
+        recorded = [r for r, _ in parsed]
 
         version = (int(info["version"]) if info else 0) + 1
         _record_runs(con, recorded, version)
@@ -305,7 +340,7 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
         store.publish(wdir, writers, unchanged, {"runs": [r.run_id for r in recorded]},
                       crash_at=os.environ.get("HC_ETL_CRASH_AT"))
         con.close()
-        return LoadSummary([r for r, _ in parsed], version, True, wdir)
+        return LoadSummary([*skipped, *recorded], version, True, wdir)
 
 
 def _sort_keys() -> dict[str, str]:

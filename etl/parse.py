@@ -87,6 +87,14 @@ def parse_bool(s: pl.Expr) -> pl.Expr:
     return pl.when(s.is_in(TRUE_WORDS)).then(True).when(s.is_in(FALSE_WORDS)).then(False)
 
 
+def header_unit(text: object) -> str | None:
+    """The unit a header names in brackets: '路径长度（千米）' → '千米'; None without brackets."""
+    import unicodedata
+
+    m = re.search(r"\(([^)]*)\)\s*$", unicodedata.normalize("NFKC", str(text or "")))
+    return m.group(1).strip().lower() if m else None
+
+
 def normalize_header(text: object) -> str:
     """Header key: NFKC, no whitespace, no parenthesised unit, lower case."""
     import unicodedata

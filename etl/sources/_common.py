@@ -37,7 +37,7 @@ def count(name: str, *headers: str, **kw) -> Col:
 
 
 def tonnes(name: str, *headers: str) -> Col:
-    return Col(name, headers, "num", nullable=True)
+    return Col(name, headers, "num", nullable=True, units=("吨", "t"))
 
 
 def location() -> tuple[Col, ...]:

@@ -7,8 +7,11 @@ import polars as pl
 from etl.contract import Col, Contract, Meta, Rule
 from etl.sources._common import count, street_code
 
+# NOTE: rows are per community, but the template carries no community column: the rows of one
+# street and date are that street's communities and are added up.
 META = Meta("mosquito_breteau", "布雷图指数调查", "Breteau index survey",
-            keys=("street_code", "survey_date"), foreign_keys={"street_code": "street"})
+            keys=("street_code", "survey_date"), foreign_keys={"street_code": "street"},
+            sum_duplicates=True)
 
 SOURCE = Contract(
     META,

@@ -15,7 +15,8 @@ SOURCE = Contract(
     (
         street_code(),
         Col("survey_date", ("调查日期",), "date"),
-        Col("route_length_m", ("路径长度(米)", "路径长度", "路径长度(m)"), "num", min=1),
+        Col("route_length_m", ("路径长度(米)", "路径长度", "路径长度(m)"), "num", min=1,
+            units=("米", "m")),
         count("water_found", "小型积水处数", "小型积水数"),
         count("water_positive", "阳性积水处数", "阳性积水数"),
     ),
