@@ -40,7 +40,7 @@ def raw_read(path: Path) -> tuple[int, str]:
             text = path.read_bytes().decode("gb18030")
             return text.count("\n"), "python decode (GBK)"
     if suffix == ".geojson":
-        n = con.sql(f"select len(features) from read_json('{p}', maximum_object_size=1e9)"
+        n = con.sql(f"select count(*) from read_json('{p}', maximum_object_size=1e9)"
                     ).fetchall()[0][0]
         return n, "duckdb read_json"
     wb = load_workbook(path, read_only=True, data_only=True)
