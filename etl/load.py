@@ -19,7 +19,7 @@ import duckdb
 import polars as pl
 
 from etl import catalog
-from etl.contract import LINEAGE, REJECT_SCHEMA, Contract, EtlFatal, Result, empty_rejects
+from etl.contract import LINEAGE, REJECT_SCHEMA, Contract, EtlFatal, Result
 from etl.readers import SUPPORTED
 from warehouse import derive, registry, store
 from warehouse.paths import warehouse_dir
@@ -219,22 +219,71 @@ def _orphan_areas(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def load(paths: Iterable[Path | str], wdir: Path | None = None,
          progress: Callable[[str], None] = print) -> LoadSummary:
     """Load files/folders into the warehouse. Raises EtlFatal (nothing written) on a fatal problem."""
+    paths = list(paths)
     wdir = Path(wdir) if wdir else warehouse_dir()
     files = expand(paths)
     if not files:
         raise EtlFatal(", ".join(map(str, paths)), "没有找到可导入的文件 (no loadable files found)")
+    # 1. Read and validate every file before touching anything.
+    parsed, skipped = _read_all(files, _loaded_hashes(wdir), progress)
+    if not parsed:
+        progress("没有新文件：仓库保持不变 (all files loaded before; warehouse untouched)")
+        return LoadSummary(skipped, store.data_version(wdir), False, wdir)
 
-    # 1. Read and validate every file before touching anything. A file whose content was loaded
-    #    before (same sha256 in etl_runs) is skipped: loading it again must change nothing, and
-    #    re-applying an old ledger snapshot would overwrite newer statuses.
-    loaded_before = _loaded_hashes(wdir)
-    parsed: list[tuple[FileReport, list[tuple[Contract, Result]]]] = []
-    skipped: list[FileReport] = []
+    wdir.mkdir(parents=True, exist_ok=True)
+    with store.lock(wdir):
+        store.cleanup_incomplete(wdir)
+        info = store.current(wdir)
+        # NOTE: another loader may have published these very files while we were reading them.
+        raced = _loaded_hashes(wdir)
+        skipped += [r for r, _ in parsed if r.file_hash in raced]
+        parsed = [(r, res) for r, res in parsed if r.file_hash not in raced]
+        if not parsed:
+            return LoadSummary(skipped, store.data_version(wdir), False, wdir)
+        con = duckdb.connect(":memory:")
+        _open_working(con, info, store.table_paths(wdir, info))
+        first_run = con.execute("select coalesce(max(run_id), 0) + 1 from etl_runs").fetchall()[0][0]
+        for i, (report, _) in enumerate(parsed):
+            report.run_id = first_run + i
+        # 2. Merge, dimensions first.
+        dirty = _merge_all(con, parsed)
+        # 3. Record every new file (even one whose rows were all known), derive, publish.
+        recorded = [r for r, _ in parsed]
+        for report in recorded:
+            report.finished_at = dt.datetime.now()
+            report.status = "loaded"
+        version = (int(info["version"]) if info else 0) + 1
+        _record_runs(con, recorded, version)
+        if info is None or dirty:
+            progress("计算指标 deriving indicator_values …")
+            derive.build(con)
+            dirty |= {"indicator_values", "dim_indicator"}
+        dirty |= {"etl_runs", "etl_rejects"}
+        tables = [r[0] for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'main' "
+            "and table_name not in ('unit_area', 'expected_units', 'changed')").fetchall()]
+        published = store.table_paths(wdir, info)
+        order_by = _sort_keys()
+        writers = {t: _writer(con, t, order_by.get(t)) for t in tables
+                   if t in dirty or t not in published}
+        progress(f"发布 publishing data version {version} …")
+        store.publish(wdir, writers, [t for t in tables if t not in writers],
+                      {"runs": [r.run_id for r in recorded]},
+                      crash_at=os.environ.get("HC_ETL_CRASH_AT"))
+        con.close()
+        return LoadSummary([*skipped, *recorded], version, True, wdir)
+
+
+def _read_all(files: list[Path], loaded_before: dict[str, int], progress: Callable[[str], None]
+              ) -> tuple[list[tuple[FileReport, list[tuple[Contract, Result]]]], list[FileReport]]:
+    """Read, recognise and validate each file. A file whose content was loaded before (same
+    sha256 in etl_runs) is skipped: loading it again must change nothing, and re-applying an old
+    ledger snapshot would overwrite newer statuses."""
+    parsed, skipped = [], []
     for i, path in enumerate(files, 1):
         report = FileReport(path, sha256(path), dt.datetime.now())
         if report.file_hash in loaded_before:
-            report.status = "unchanged"
-            report.run_id = loaded_before[report.file_hash]
+            report.status, report.run_id = "unchanged", loaded_before[report.file_hash]
             progress(f"[{i}/{len(files)}] 已导入过，跳过 already loaded (run {report.run_id})  {path}")
             skipped.append(report)
             continue
@@ -249,98 +298,51 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
             report.rows_read += result.rows_read
             report.warnings.extend(f"{sheet.sheet or ''} {w}".strip() for w in result.warnings)
         parsed.append((report, results))
-    if not parsed:
-        progress("没有新文件：仓库保持不变 (all files loaded before; warehouse untouched)")
-        return LoadSummary(skipped, store.data_version(wdir), False, wdir)
+    return parsed, skipped
 
-    wdir.mkdir(parents=True, exist_ok=True)
-    with store.lock(wdir):
-        store.cleanup_incomplete(wdir)
-        info = store.current(wdir)
-        # NOTE: another loader may have published these very files while we were reading them.
-        raced = _loaded_hashes(wdir)
+
+def _merge_all(con: duckdb.DuckDBPyConnection,
+               parsed: list[tuple[FileReport, list[tuple[Contract, Result]]]]) -> set[str]:
+    """Merge every sheet into the working tables; returns the names of the tables changed.
+    Dimensions go first; files in path order within a template, except snapshots (ledgers),
+    which go in the order of the latest date they hold, so the newest wins."""
+    steps = sorted(
+        ((c.meta.order, _snapshot_date(c, r), fi, si, report, c, r)
+         for fi, (report, results) in enumerate(parsed)
+         for si, (c, r) in enumerate(results)),
+        key=lambda s: s[:4])
+    dirty: set[str] = set()
+    for *_, report, c, result in steps:
+        headers = {col.name: col.header for col in c.columns}
+        frame, fk_rejects = check_foreign_keys(con, c, result.frame, headers)
+        where = [pl.lit(str(report.path)).alias("file"),
+                 pl.lit(result.sheet, dtype=pl.Utf8).alias("sheet")]
+        report.rejects.append(result.rejects)
+        report.rejects += [rj.with_columns(where).select(list(REJECT_SCHEMA)) for rj in fk_rejects]
+        staged = frame.rename({"_row": "source_row"}).with_columns(
+            pl.lit(report.run_id, dtype=pl.Int64).alias("run_id"),
+            pl.lit(str(report.path)).alias("source_file"),
+            pl.lit(result.sheet, dtype=pl.Utf8).alias("source_sheet"))
+        changed = merge(con, c, staged, report.run_id)
+        report.rows_loaded += frame.height
+        report.rows_changed += changed
+        if changed:
+            dirty.add(c.meta.table)
+            if c.meta.history:
+                dirty.add(f"{c.meta.table}_history")
+    if "stg_geography" in dirty:
+        orphans = _orphan_areas(con)
         for report, _ in parsed:
-            if report.file_hash in raced:
-                report.status, report.run_id = "unchanged", raced[report.file_hash]
-        skipped += [r for r, _ in parsed if r.status == "unchanged"]
-        parsed = [(r, res) for r, res in parsed if r.status != "unchanged"]
-        if not parsed:
-            return LoadSummary(skipped, store.data_version(wdir), False, wdir)
-        con = duckdb.connect(":memory:")
-        _open_working(con, info, store.table_paths(wdir, info))
-        next_run = (con.execute("select coalesce(max(run_id), 0) from etl_runs").fetchall()[0][0]) + 1
-        for report, _ in parsed:
-            report.run_id, next_run = next_run, next_run + 1
-
-        # 2. Merge, dimensions first; files in path order within a template, except snapshots
-        #    (ledgers), which go in the order of the latest date they hold: the newest wins.
-        steps = sorted(
-            ((c.meta.order, _snapshot_date(c, r), fi, si, report, c, r)
-             for fi, (report, results) in enumerate(parsed)
-             for si, (c, r) in enumerate(results)),
-            key=lambda s: s[:4])
-        dirty: set[str] = set()
-        for *_, report, c, result in steps:
-            headers = {col.name: col.header for col in c.columns}
-            frame, fk_rejects = check_foreign_keys(con, c, result.frame, headers)
-            sheet = result.sheet
-            for rj in fk_rejects:
-                result.rejects = pl.concat([result.rejects, rj.with_columns(
-                    pl.lit(str(report.path)).alias("file"), pl.lit(sheet, dtype=pl.Utf8).alias("sheet"))
-                    .select(list(REJECT_SCHEMA))])
-            report.rejects.append(result.rejects)
-            staged = frame.rename({"_row": "source_row"}).with_columns(
-                pl.lit(report.run_id, dtype=pl.Int64).alias("run_id"),
-                pl.lit(str(report.path)).alias("source_file"),
-                pl.lit(sheet, dtype=pl.Utf8).alias("source_sheet"))
-            changed = merge(con, c, staged, report.run_id)
-            report.rows_loaded += frame.height
-            report.rows_changed += changed
-            if changed:
-                dirty.add(c.meta.table)
-                if c.meta.history:
-                    dirty.add(f"{c.meta.table}_history")
-        if "stg_geography" in dirty:
-            orphans = _orphan_areas(con)
-            for report, _ in parsed:
-                mine = orphans.filter(pl.col("run_id") == report.run_id) if orphans.height else orphans
-                if mine.height:
-                    report.rejects.append(mine.select(
-                        pl.lit(str(report.path)).alias("file"), pl.col("source_sheet").alias("sheet"),
-                        pl.col("source_row").alias("row_number"), pl.lit("parent_code").alias("column"),
-                        pl.col("parent_code").alias("value"),
-                        pl.lit("未知的上级区域编码 / unknown parent area code").alias("reason")))
-                    report.rows_loaded -= mine.height
-                    report.rows_changed -= mine.height
-
-        # 3. Record every new file (even one whose rows were all known) and publish.
-        for report, _ in parsed:
-            report.finished_at = dt.datetime.now()
-            report.status = "loaded"
-        recorded = [r for r, _ in parsed]
-
-        version = (int(info["version"]) if info else 0) + 1
-        _record_runs(con, recorded, version)
-        dirty |= {"etl_runs", "etl_rejects"}
-        if info is None or dirty - {"etl_runs", "etl_rejects"}:
-            progress("计算指标 deriving indicator_values …")
-            derive.build(con)
-            dirty |= {"indicator_values", "dim_indicator"}
-            con.register("dim_rows", pl.DataFrame(registry.dim_indicator_rows()))
-            con.execute("create or replace table dim_indicator as select * from dim_rows")
-            con.unregister("dim_rows")
-        all_tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'main' "
-            "and table_name not in ('unit_area', 'expected_units', 'changed')").fetchall()]
-        order_by = _sort_keys()
-        writers = {t: _writer(con, t, order_by.get(t)) for t in all_tables
-                   if t in dirty or info is None or t not in store.table_paths(wdir, info)}
-        unchanged = [t for t in all_tables if t not in writers]
-        progress(f"发布 publishing data version {version} …")
-        store.publish(wdir, writers, unchanged, {"runs": [r.run_id for r in recorded]},
-                      crash_at=os.environ.get("HC_ETL_CRASH_AT"))
-        con.close()
-        return LoadSummary([*skipped, *recorded], version, True, wdir)
+            mine = orphans.filter(pl.col("run_id") == report.run_id) if orphans.height else orphans
+            if mine.height:
+                report.rejects.append(mine.select(
+                    pl.lit(str(report.path)).alias("file"), pl.col("source_sheet").alias("sheet"),
+                    pl.col("source_row").alias("row_number"), pl.lit("parent_code").alias("column"),
+                    pl.col("parent_code").alias("value"),
+                    pl.lit("未知的上级区域编码 / unknown parent area code").alias("reason")))
+                report.rows_loaded -= mine.height
+                report.rows_changed -= mine.height
+    return dirty
 
 
 def _sort_keys() -> dict[str, str]:
@@ -387,4 +389,4 @@ def _record_runs(con: duckdb.DuckDBPyConnection, reports: list[FileReport], vers
     con.unregister("new_rejects")
 
 
-__all__ = ["load", "expand", "LoadSummary", "FileReport", "EtlFatal", "empty_rejects"]
+__all__ = ["load", "expand", "LoadSummary", "FileReport", "EtlFatal"]

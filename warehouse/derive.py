@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import polars as pl
 
 from warehouse import registry
 from warehouse.paths import SQL_DIR
@@ -72,6 +73,8 @@ def grade_case(ind: dict, column: str) -> str:
 def build(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create unit_area, dim_indicator and indicator_values in `con` from its stg_* tables."""
     doc = registry.load()
+    dim_rows = pl.DataFrame(registry.dim_indicator_rows())   # noqa: F841 (DuckDB reads it by name)
+    con.execute("create or replace table dim_indicator as select * from dim_rows")
     con.execute(f"create or replace table unit_area as {sql_template('unit_area')}")
     con.execute("""create or replace table expected_units as
                    select unit_type, area_level, area_code, count(distinct unit_code) as n
