@@ -29,3 +29,17 @@ def _connection(version: int):
 def query(name: str, version: int, **params: object) -> pl.DataFrame:
     """A named query's result, cached per data version and parameters."""
     return queries.run(_connection(version), name, **params)
+
+
+@st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
+def query_sql(sql: str, version: int, **params: object) -> pl.DataFrame:
+    """A query rendered from a registry template (warehouse/sql/queries), cached likewise."""
+    return queries.run_sql(_connection(version), sql, **params)
+
+
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def statuses(version: int, as_of, levels: tuple[str, ...]) -> pl.DataFrame:
+    """The status rule's assessment of every indicator in the areas of `levels`."""
+    from warehouse.status import status_table
+
+    return status_table(_connection(version), as_of, levels)

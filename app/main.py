@@ -11,8 +11,20 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-st.set_page_config(page_title="健康城市驾驶舱", page_icon="🏙️", layout="wide")
-nav = st.navigation([
-    st.Page(ROOT / "pages" / "overview.py", title="指标总览", icon="📊", default=True),
-])
+from app.i18n import t  # noqa: E402
+
+PAGES = [
+    ("overview.py", "nav.overview", ":material/dashboard:"),
+    ("garbage.py", "nav.garbage", ":material/recycling:"),
+    ("mosquito.py", "nav.mosquito", ":material/pest_control:"),
+    ("chronic.py", "nav.chronic", ":material/cardiology:"),
+    ("literacy.py", "nav.literacy", ":material/school:"),
+    ("map.py", "nav.map", ":material/map:"),
+    ("data_status.py", "nav.data_status", ":material/fact_check:"),
+]
+
+st.set_page_config(page_title=t("app.title"), page_icon="🏙️", layout="wide")
+available = [p for p in PAGES if (ROOT / "pages" / p[0]).exists()]
+nav = st.navigation([st.Page(ROOT / "pages" / f, title=t(k), icon=i, default=(f == "overview.py"))
+                     for f, k, i in available])
 nav.run()

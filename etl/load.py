@@ -261,7 +261,7 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
         dirty |= {"etl_runs", "etl_rejects"}
         tables = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = 'main' "
-            "and table_name not in ('unit_area', 'expected_units', 'changed')").fetchall()]
+            "and table_name not in ('expected_units', 'changed')").fetchall()]
         published = store.table_paths(wdir, info)
         order_by = _sort_keys()
         writers = {t: _writer(con, t, order_by.get(t)) for t in tables
@@ -355,6 +355,7 @@ def _sort_keys() -> dict[str, str]:
     keys["etl_rejects"] = "run_id, row_number, \"column\""
     keys["indicator_values"] = "indicator_id, period_grain, area_level, area_code, period_start"
     keys["dim_indicator"] = "sort_order"
+    keys["unit_area"] = "unit_type, unit_code, area_level"
     return keys
 
 

@@ -17,8 +17,12 @@ def sql(name: str) -> str:
 
 def run(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pl.DataFrame:
     """Run a named query on its own cursor (safe from several threads) and read it once."""
+    return run_sql(con, sql(name), **params)
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, text: str, **params: object) -> pl.DataFrame:
     cur = con.cursor()
     try:
-        return cur.sql(sql(name), params=params or None).pl()
+        return cur.sql(text, params=params or None).pl()
     finally:
         cur.close()

@@ -91,6 +91,12 @@ def validate(doc: dict) -> None:
                                     "(all but the last)")
 
 
+def status_grain(ind: dict) -> str:
+    """The grain the status rule judges an indicator on: year for surveys and seasonal
+    indicators (like seasons compared), else month."""
+    return "year" if ind["kind"] == "survey" or ind.get("seasonal") else "month"
+
+
 def dim_indicator_rows(path: Path = REGISTRY_FILE) -> list[dict]:
     """Rows of the dim_indicator table."""
     doc = load(path)
@@ -106,6 +112,8 @@ def dim_indicator_rows(path: Path = REGISTRY_FILE) -> list[dict]:
             "levels": ",".join(doc["facts"][ind["derive"]["fact"]]["levels"]),
             "source_table": doc["facts"][ind["derive"]["fact"]]["table"],
             "headline": bool(ind.get("headline", False)),
+            "seasonal": bool(ind.get("seasonal", False)),
+            "status_grain": status_grain(ind),
             "grades": json.dumps(ind.get("grades") or [], ensure_ascii=False),
         })
     return rows

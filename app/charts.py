@@ -1,0 +1,121 @@
+"""Pure chart builders (altair, no streamlit): trends against stage goals, comparisons, sparklines.
+Tested through `chart.to_dict()`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import polars as pl
+
+from warehouse.status import COLOURS
+
+# NOTE: a font *list*: a single missing font renders exported PNG/PDF with no text at all.
+FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+SERIES_COLOURS = {"actual": "#1565c0", "goal": "#c62828", "glide": "#757575",
+                  "last_year": "#90caf9", "national": "#6a1b9a"}
+
+
+def _config(chart: alt.Chart) -> alt.Chart:
+    return chart.configure(font=FONT).configure_axis(labelFont=FONT, titleFont=FONT) \
+        .configure_legend(labelFont=FONT, titleFont=FONT, orient="bottom")
+
+
+def trend(values: pl.DataFrame, goals: pl.DataFrame, glide: pl.DataFrame, labels: dict,
+          unit: str, ci: bool = False, extra: pl.DataFrame | None = None) -> alt.Chart:
+    """values: period_start, value[, ci_low, ci_high]; goals: start, end, target (one step per
+    stage); glide: date, value; extra: period_start, value, series (e.g. last year, national).
+    labels: series key → display name, plus 'period', 'value'."""
+    x = alt.X("period_start:T", title=labels["period"])
+    names = [labels[k] for k in ("actual", "goal", "glide", "last_year", "national") if k in labels]
+    colours = [SERIES_COLOURS[k] for k in ("actual", "goal", "glide", "last_year", "national")
+               if k in labels]
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=names, range=colours))
+    y_title = f"{labels['value']} ({unit})"
+    actual = values.with_columns(pl.lit(labels["actual"]).alias("series"))
+    layers = [alt.Chart(actual).mark_line(point=True).encode(
+        x, alt.Y("value:Q", title=y_title), colour,
+        tooltip=[alt.Tooltip("period_start:T", title=labels["period"]),
+                 alt.Tooltip("value:Q", title=labels["value"], format=".2f")])]
+    if ci and "ci_low" in values.columns:
+        layers.insert(0, alt.Chart(values).mark_area(opacity=0.2, color=SERIES_COLOURS["actual"])
+                      .encode(x, alt.Y("ci_low:Q", title=y_title), alt.Y2("ci_high:Q")))
+    if extra is not None and extra.height:
+        layers.append(alt.Chart(extra).mark_line(strokeDash=[2, 2], point=True).encode(
+            x, alt.Y("value:Q"), colour,
+            tooltip=["series:N", alt.Tooltip("period_start:T", title=labels["period"]),
+                     alt.Tooltip("value:Q", title=labels["value"], format=".2f")]))
+    if goals.height:
+        g = goals.with_columns(pl.lit(labels["goal"]).alias("series"))
+        layers.append(alt.Chart(g).mark_rule(strokeWidth=3).encode(
+            alt.X("start:T"), alt.X2("end:T"), alt.Y("target:Q"), colour,
+            tooltip=[alt.Tooltip("stage:N", title=labels.get("stage", "stage")),
+                     alt.Tooltip("target:Q", title=labels["goal"]),
+                     alt.Tooltip("end:T", title=labels.get("deadline", "deadline"))]))
+    if glide.height:
+        gl = glide.with_columns(pl.lit(labels["glide"]).alias("series"))
+        layers.append(alt.Chart(gl).mark_line(strokeDash=[6, 4]).encode(
+            alt.X("date:T"), alt.Y("value:Q"), colour))
+    return _config(alt.layer(*layers).properties(height=320, width="container"))
+
+
+def comparison(df: pl.DataFrame, goal: float | None, labels: dict, unit: str) -> alt.Chart:
+    """Bars per area coloured by status; df: area, value, status, status_label."""
+    bars = alt.Chart(df).mark_bar().encode(
+        alt.X("area:N", sort="-y" if labels.get("sort_desc", True) else "y", title=None),
+        alt.Y("value:Q", title=f"{labels['value']} ({unit})"),
+        alt.Color("status_label:N", title=labels["status"],
+                  scale=alt.Scale(domain=labels["status_domain"], range=labels["status_range"])),
+        tooltip=[alt.Tooltip("area:N", title=labels["area"]),
+                 alt.Tooltip("value:Q", title=labels["value"], format=".2f"),
+                 alt.Tooltip("status_label:N", title=labels["status"])])
+    text = bars.mark_text(dy=-6, fontSize=11).encode(text=alt.Text("value:Q", format=".1f"),
+                                                     color=alt.value("#333"))
+    layers = [bars, text]
+    if goal is not None:
+        layers.append(alt.Chart(pl.DataFrame({"goal": [goal]})).mark_rule(
+            color=SERIES_COLOURS["goal"], strokeDash=[6, 3], strokeWidth=2).encode(
+            y="goal:Q", tooltip=[alt.Tooltip("goal:Q", title=labels["goal"])]))
+    return _config(alt.layer(*layers).properties(height=300, width="container"))
+
+
+def status_scale(lang_labels: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(domain, range) of the status colour scale in the display language."""
+    keys = list(COLOURS)
+    return [lang_labels[k] for k in keys], [COLOURS[k] for k in keys]
+
+
+def sparkline(values: pl.DataFrame, colour: str) -> alt.Chart:
+    return alt.Chart(values).mark_line(color=colour, strokeWidth=2).encode(
+        alt.X("period_start:T", axis=None), alt.Y("value:Q", axis=None,
+                                                  scale=alt.Scale(zero=False)),
+    ).properties(height=40, width="container").configure_view(strokeWidth=0)
+
+
+def breakdown(df: pl.DataFrame, labels: dict, reference: float | None = None) -> alt.Chart:
+    """Weighted shares by group with 95% CI error bars; df: group, value, ci_low, ci_high, n."""
+    base = alt.Chart(df)
+    points = base.mark_bar(opacity=0.8, color=SERIES_COLOURS["actual"]).encode(
+        alt.X("group:N", sort=None, title=None), alt.Y("value:Q", title=labels["value"]),
+        tooltip=[alt.Tooltip("group:N", title=labels["group"]),
+                 alt.Tooltip("value:Q", format=".1f", title=labels["value"]),
+                 alt.Tooltip("ci_low:Q", format=".1f"), alt.Tooltip("ci_high:Q", format=".1f"),
+                 alt.Tooltip("n:Q", title=labels["n"])])
+    bars = base.mark_errorbar(color="#333").encode(alt.X("group:N", sort=None),
+                                                   alt.Y("ci_low:Q"), alt.Y2("ci_high:Q"))
+    layers = [points, bars]
+    if reference is not None:
+        layers.append(alt.Chart(pl.DataFrame({"ref": [reference]})).mark_rule(
+            color=SERIES_COLOURS["national"], strokeDash=[4, 3]).encode(y="ref:Q"))
+    return _config(alt.layer(*layers).properties(height=260, width="container"))
+
+
+def goal_steps(goals: list[dict], start: dt.date) -> pl.DataFrame:
+    """Stage goals as steps: each runs from the previous deadline (or `start`) to its own."""
+    rows, prev = [], start
+    for g in sorted(goals, key=lambda g: g["deadline"]):
+        rows.append({"start": prev, "end": g["deadline"], "target": g["target_value"],
+                     "stage": g["stage_name"]})
+        prev = g["deadline"]
+    return pl.DataFrame(rows, schema={"start": pl.Date, "end": pl.Date, "target": pl.Float64,
+                                      "stage": pl.Utf8})

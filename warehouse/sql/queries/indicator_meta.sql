@@ -1,0 +1,5 @@
+-- The registry as the pages use it, in registry order.
+select indicator_id, sort_order, domain, domain_zh, domain_en, name_zh, name_en, unit,
+       direction, kind, formula, format, grains, levels, headline, seasonal, status_grain, grades
+from dim_indicator
+order by sort_order
