@@ -26,7 +26,8 @@ def trend(values: pl.DataFrame, goals: pl.DataFrame, glide: pl.DataFrame, labels
     """values: period_start, value[, ci_low, ci_high]; goals: start, end, target (one step per
     stage); glide: date, value; extra: period_start, value, series (e.g. last year, national).
     labels: series key → display name, plus 'period', 'value'."""
-    x = alt.X("period_start:T", title=labels["period"])
+    # NOTE: numeric date labels read the same in Chinese and English (no month names).
+    x = alt.X("period_start:T", title=labels["period"], axis=alt.Axis(format="%Y-%m"))
     names = [labels[k] for k in ("actual", "goal", "glide", "last_year", "national") if k in labels]
     colours = [SERIES_COLOURS[k] for k in ("actual", "goal", "glide", "last_year", "national")
                if k in labels]
@@ -119,3 +120,43 @@ def goal_steps(goals: list[dict], start: dt.date) -> pl.DataFrame:
         prev = g["deadline"]
     return pl.DataFrame(rows, schema={"start": pl.Date, "end": pl.Date, "target": pl.Float64,
                                       "stage": pl.Utf8})
+
+
+def seasons(df: pl.DataFrame, labels: dict) -> alt.Chart:
+    """Weekly values by ISO week, one line per season (this year solid, last year dashed)."""
+    return _config(alt.Chart(df).mark_line(point=True).encode(
+        alt.X("iso_week:Q", title=labels["week"], scale=alt.Scale(domain=[1, 53])),
+        alt.Y("value:Q", title=labels["value"]),
+        alt.Color("season:N", title=None,
+                  scale=alt.Scale(range=[SERIES_COLOURS["last_year"], SERIES_COLOURS["actual"]])),
+        alt.StrokeDash("season:N", legend=None, scale=alt.Scale(range=[[4, 3], [1, 0]])),
+        tooltip=["season:N", "iso_week:Q", alt.Tooltip("value:Q", format=".2f")],
+    ).properties(height=280, width="container"))
+
+
+def graded_trend(df: pl.DataFrame, grades: list[dict], labels: dict) -> alt.Chart:
+    """Lines per area over graded background bands (e.g. route index A/B/C/D, C = pass line)."""
+    top = max([g.get("max", 0) for g in grades] + [float(df["value"].max() or 0) * 1.1])
+    bands, low = [], 0.0
+    for g in grades:
+        high = g.get("max", top)
+        bands.append({"low": low, "high": high, "grade": labels["grade_names"][g["grade"]]})
+        low = high
+    band_colours = ["#e8f5e9", "#f1f8e9", "#fff8e1", "#ffebee"][:len(bands)]
+    layer_bands = alt.Chart(pl.DataFrame(bands)).mark_rect(opacity=0.7).encode(
+        alt.Y("low:Q", title=labels["value"]), alt.Y2("high:Q"),
+        alt.Color("grade:N", title=labels["grade"],
+                  scale=alt.Scale(domain=[b["grade"] for b in bands], range=band_colours)))
+    lines = alt.Chart(df).mark_line(point=True).encode(
+        alt.X("period_start:T", title=labels["period"], axis=alt.Axis(format="%Y-%m")),
+        alt.Y("value:Q"), alt.Detail("area:N"),
+        alt.StrokeDash("area:N", title=labels["area"]),
+        tooltip=["area:N", alt.Tooltip("period_start:T", format="%Y-%m"),
+                 alt.Tooltip("value:Q", format=".2f"), "grade:N"])
+    layers = [layer_bands, lines]
+    pass_line = next((g["max"] for g in grades if g["grade"] == labels.get("pass_grade")), None)
+    if pass_line is not None:
+        layers.append(alt.Chart(pl.DataFrame({"y": [pass_line]})).mark_rule(
+            color=SERIES_COLOURS["goal"], strokeWidth=2).encode(y="y:Q"))
+    return _config(alt.layer(*layers).resolve_scale(color="independent")
+                   .properties(height=320, width="container"))

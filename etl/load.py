@@ -88,6 +88,12 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _derivation_stale(wdir: Path) -> bool:
+    """True when a warehouse exists but was derived by another registry or derivation SQL."""
+    info = store.current(wdir)
+    return info is not None and info.get("derivation") != derive.fingerprint()
+
+
 def _loaded_hashes(wdir: Path) -> dict[str, int]:
     """sha256 → run_id of every file the current version has recorded."""
     paths = store.table_paths(wdir)
@@ -226,7 +232,7 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
         raise EtlFatal(", ".join(map(str, paths)), "没有找到可导入的文件 (no loadable files found)")
     # 1. Read and validate every file before touching anything.
     parsed, skipped = _read_all(files, _loaded_hashes(wdir), progress)
-    if not parsed:
+    if not parsed and not _derivation_stale(wdir):
         progress("没有新文件：仓库保持不变 (all files loaded before; warehouse untouched)")
         return LoadSummary(skipped, store.data_version(wdir), False, wdir)
 
@@ -238,7 +244,8 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
         raced = _loaded_hashes(wdir)
         skipped += [r for r, _ in parsed if r.file_hash in raced]
         parsed = [(r, res) for r, res in parsed if r.file_hash not in raced]
-        if not parsed:
+        stale = _derivation_stale(wdir)
+        if not parsed and not stale:
             return LoadSummary(skipped, store.data_version(wdir), False, wdir)
         con = duckdb.connect(":memory:")
         _open_working(con, info, store.table_paths(wdir, info))
@@ -253,12 +260,14 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
             report.finished_at = dt.datetime.now()
             report.status = "loaded"
         version = (int(info["version"]) if info else 0) + 1
-        _record_runs(con, recorded, version)
-        if info is None or dirty:
+        if recorded:
+            _record_runs(con, recorded, version)
+            dirty |= {"etl_runs", "etl_rejects"}
+        if info is None or dirty or stale:
+            # NOTE: also when the registry or the derivation SQL changed since the last publish.
             progress("计算指标 deriving indicator_values …")
             derive.build(con)
-            dirty |= {"indicator_values", "dim_indicator"}
-        dirty |= {"etl_runs", "etl_rejects"}
+            dirty |= {"indicator_values", "dim_indicator", "unit_area"}
         tables = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = 'main' "
             "and table_name not in ('expected_units', 'changed')").fetchall()]
@@ -268,7 +277,7 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
                    if t in dirty or t not in published}
         progress(f"发布 publishing data version {version} …")
         store.publish(wdir, writers, [t for t in tables if t not in writers],
-                      {"runs": [r.run_id for r in recorded]},
+                      {"runs": [r.run_id for r in recorded], "derivation": derive.fingerprint()},
                       crash_at=os.environ.get("HC_ETL_CRASH_AT"))
         con.close()
         return LoadSummary([*skipped, *recorded], version, True, wdir)

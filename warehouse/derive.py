@@ -19,6 +19,18 @@ COLUMNS = ("indicator_id", "area_level", "area_code", "period_grain", "period_st
            "ci_high", "grade")
 
 
+def fingerprint() -> str:
+    """sha256 of what derivation depends on: the registry and the derivation SQL templates."""
+    import hashlib
+
+    from warehouse.paths import REGISTRY_FILE
+
+    h = hashlib.sha256(REGISTRY_FILE.read_bytes())
+    for p in sorted(SQL_DIR.glob("*.sql")):
+        h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()
+
+
 def sql_template(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
@@ -73,6 +85,7 @@ def grade_case(ind: dict, column: str) -> str:
 def build(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create unit_area, dim_indicator and indicator_values in `con` from its stg_* tables."""
     doc = registry.load()
+    con.execute(sql_template("macros"))
     dim_rows = pl.DataFrame(registry.dim_indicator_rows())   # noqa: F841 (DuckDB reads it by name)
     con.execute("create or replace table dim_indicator as select * from dim_rows")
     con.execute(f"create or replace table unit_area as {sql_template('unit_area')}")

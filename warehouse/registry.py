@@ -115,5 +115,6 @@ def dim_indicator_rows(path: Path = REGISTRY_FILE) -> list[dict]:
             "seasonal": bool(ind.get("seasonal", False)),
             "status_grain": status_grain(ind),
             "grades": json.dumps(ind.get("grades") or [], ensure_ascii=False),
+            "national_series": json.dumps(ind.get("national_series") or {}),
         })
     return rows

@@ -148,6 +148,7 @@ def create_views(con: duckdb.DuckDBPyConnection, paths: dict[str, Path]) -> None
     for name, path in paths.items():
         con.execute(f"create or replace view {name} as "
                     f"select * from read_parquet('{_sql_path(path)}')")
+    con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
 
 

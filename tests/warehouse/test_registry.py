@@ -55,6 +55,7 @@ def test_derivation_sql_binds_against_the_contracts(ind):
 
     con = duckdb.connect()
     _open_working(con, None, {})
+    con.execute(derive.sql_template("macros"))
     con.execute(f"create table unit_area as {derive.sql_template('unit_area')}")
     fact = registry.load()["facts"][ind["derive"]["fact"]]
     for grain in ind["grains"]:

@@ -1,0 +1,42 @@
+"""Strings of the four domain pages' extras (mosquito, chronic disease, health literacy)."""
+
+STRINGS = {
+    "mosq.weekly": {"zh": "每周成蚊密度与去年同期", "en": "Weekly adult density vs same week last year"},
+    "mosq.alert_sites": {"zh": "超过预警的监测点", "en": "Sites over the alert"},
+    "mosq.alert_rule_goal": {
+        "zh": "预警规则：近4周监测点密度高于全市阶段目标 {goal}。",
+        "en": "Alert rule: a site's density over the last 4 weeks above the city's stage goal "
+              "{goal}."},
+    "mosq.alert_rule_baseline": {
+        "zh": "预警规则：近4周监测点密度高于该点往年同月均值的 {k} 倍。",
+        "en": "Alert rule: a site's density over the last 4 weeks above {k} × its own mean for "
+              "the same month in earlier years."},
+    "mosq.alert_none": {"zh": "没有监测点超过预警。", "en": "No site is over the alert."},
+    "mosq.route_grades": {"zh": "各区县路径指数等级（C级为国家卫生城市达标线）",
+                          "en": "Route index grades by district (grade C is the sanitary-city "
+                                "pass line)"},
+    "mosq.site": {"zh": "监测点", "en": "Site"},
+    "mosq.habitat": {"zh": "生境", "en": "Habitat"},
+    "mosq.density": {"zh": "密度", "en": "Density"},
+    "mosq.threshold": {"zh": "预警线", "en": "Alert line"},
+    "chronic.side_by_side": {"zh": "高血压与糖尿病管理对比", "en": "Hypertension and diabetes side by side"},
+    "chronic.htn": {"zh": "高血压", "en": "Hypertension"},
+    "chronic.t2dm": {"zh": "2型糖尿病", "en": "Type 2 diabetes"},
+    "chronic.completeness": {
+        "zh": "慢病数据为年内累计数，季度、年度取期末月；上报单位 = 已上报机构/应上报机构。",
+        "en": "Chronic-disease counts are year to date; a quarter or year takes its last month. "
+              "Reporting units = centres reported / expected."},
+    "literacy.breakdowns": {"zh": "分组健康素养水平（加权，95%置信区间）",
+                            "en": "Health literacy by group (weighted, 95% CI)"},
+    "literacy.by": {"zh": "分组", "en": "Break down by"},
+    "literacy.age_group": {"zh": "年龄组", "en": "Age group"},
+    "literacy.sex": {"zh": "性别", "en": "Sex"},
+    "literacy.education": {"zh": "文化程度", "en": "Education"},
+    "literacy.urban_rural": {"zh": "城乡", "en": "Urban / rural"},
+    "literacy.aspects": {"zh": "三个方面与六类问题素养水平", "en": "Three aspects and six problem categories"},
+    "literacy.year": {"zh": "调查年份", "en": "Survey year"},
+    "literacy.national_note": {"zh": "虚线为全国居民健康素养监测结果（参考）。",
+                               "en": "The dashed line is the national health-literacy survey "
+                                     "result (reference)."},
+    "literacy.group": {"zh": "组别", "en": "Group"},
+}

@@ -1,0 +1,14 @@
+-- Macros shared by the derivation and the page queries.
+-- 95% Wilson score interval of a share p on an effective sample size n_eff, in percent; exact
+-- at p = 0 and p = 1 (the formula leaves 1e-15 residues there).
+create or replace macro wilson_low(p, n_eff) as
+    case when p = 0 then 0 else 100 * greatest(0,
+        (p + 3.841458820694124 / (2 * n_eff)
+         - 1.959963984540054 * sqrt(p * (1 - p) / n_eff + 3.841458820694124 / (4 * n_eff * n_eff)))
+        / (1 + 3.841458820694124 / n_eff)) end;
+
+create or replace macro wilson_high(p, n_eff) as
+    case when p = 1 then 100 else 100 * least(1,
+        (p + 3.841458820694124 / (2 * n_eff)
+         + 1.959963984540054 * sqrt(p * (1 - p) / n_eff + 3.841458820694124 / (4 * n_eff * n_eff)))
+        / (1 + 3.841458820694124 / n_eff)) end;
