@@ -160,3 +160,16 @@ def graded_trend(df: pl.DataFrame, grades: list[dict], labels: dict) -> alt.Char
             color=SERIES_COLOURS["goal"], strokeWidth=2).encode(y="y:Q"))
     return _config(alt.layer(*layers).resolve_scale(color="independent")
                    .properties(height=320, width="container"))
+
+
+INTERVALS = {"week": "1w", "month": "1mo", "quarter": "3mo", "year": "1y"}
+
+
+def with_gaps(values: pl.DataFrame, grain: str) -> pl.DataFrame:
+    """Every period between the first and last, missing ones null, so lines break across gaps
+    (e.g. the winter months without mosquito monitoring) instead of bridging them."""
+    if values.height < 2:
+        return values
+    span = pl.date_range(values["period_start"].min(), values["period_start"].max(),
+                         INTERVALS[grain], eager=True).alias("period_start")
+    return pl.DataFrame(span).join(values, on="period_start", how="left")

@@ -26,10 +26,29 @@ class Area:
     city_code: str
 
 
+def url_widget(widget, label: str, options: list, key: str, default, **kw):
+    """A widget whose value lives in the URL (?key=value, codes not labels) and survives page
+    switches: seeded from the URL, else from this session's last choice, else `default`."""
+    wkey, saved = f"w_{key}", f"_{key}"
+    if st.session_state.get(wkey) not in options:
+        url = st.query_params.get(key)
+        st.session_state[wkey] = (url if url in options else
+                                  st.session_state.get(saved) if st.session_state.get(saved)
+                                  in options else default)
+    value = widget(label, options, key=wkey, **kw)
+    st.session_state[saved] = value
+    if value in (None, "", default):
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+    return value
+
+
 def page_frame(title_key: str) -> int:
     """Language switch, title, and the empty state; returns the data version (stops if none)."""
-    st.sidebar.radio(t("lang.label"), ["zh", "en"], key="lang", bind="query-params",
-                     format_func=lambda v: "中文" if v == "zh" else "English", horizontal=True)
+    url_widget(st.sidebar.radio, t("lang.label"), ["zh", "en"], "lang", "zh",
+               format_func=lambda v: "中文" if v == "zh" else "English", horizontal=True)
     st.title(t(title_key))
     version = db.current_version()
     if version == 0:
@@ -51,8 +70,8 @@ def area_filter(version: int, finest: str = "grid") -> Area:
     for level in LEVELS[1:LEVELS.index(finest) + 1]:
         options = ["", *areas.filter((pl.col("area_level") == level)
                                      & (pl.col("parent_code") == parent))["area_code"]]
-        value = st.sidebar.selectbox(
-            t(f"filter.{level}"), options, key=level, bind="query-params",
+        value = url_widget(
+            st.sidebar.selectbox, t(f"filter.{level}"), options, level, "",
             format_func=lambda c, k=keys[level]: t(k) if c == "" else f"{names.get(c, c)}")
         if not value:
             break
@@ -62,10 +81,10 @@ def area_filter(version: int, finest: str = "grid") -> Area:
 
 
 def grain_switch(grains: list[str], default: str = "month", key: str = "grain") -> str:
-    value = st.segmented_control(t("filter.grain"), grains, default=default if default in grains
-                                 else grains[0], key=key, bind="query-params",
-                                 format_func=lambda g: t(f"grain.{g}"))
-    return value or (default if default in grains else grains[0])
+    default = default if default in grains else grains[0]
+    value = url_widget(st.segmented_control, t("filter.grain"), grains, key, default,
+                       format_func=lambda g: t(f"grain.{g}"))
+    return value or default
 
 
 def status_badge(status: str) -> str:

@@ -78,8 +78,8 @@ def status_table(ctx: DomainContext) -> None:
 def pick_indicator(ctx: DomainContext, key: str = "indicator") -> dict:
     ids = ctx.meta["indicator_id"].to_list()
     names = {r["indicator_id"]: indicator_name(r, ctx.lang) for r in ctx.meta.iter_rows(named=True)}
-    chosen = st.selectbox(t("col.indicator"), ids, key=key, bind="query-params",
-                          format_func=lambda i: names[i])
+    chosen = ui.url_widget(st.selectbox, t("col.indicator"), ids, key, ids[0],
+                           format_func=lambda i: names[i])
     return ctx.ind(chosen or ids[0])
 
 
@@ -118,8 +118,8 @@ def trend_section(ctx: DomainContext, ind: dict, grain: str, key: str,
             labels[s] = t(f"series.{s}")
         extra = extra.with_columns(pl.col("series").map_elements(lambda s: t(f"series.{s}"),
                                                                  return_dtype=pl.Utf8))
-    chart = charts.trend(values, steps, glide, labels, ind["unit"], ci=ind["kind"] == "survey",
-                         extra=extra)
+    chart = charts.trend(charts.with_gaps(values, grain), steps, glide, labels, ind["unit"],
+                         ci=ind["kind"] == "survey", extra=extra)
     st.altair_chart(chart, width="stretch")
     data = values.select(
         pl.col("period_start").alias(t("col.period")), pl.col("value").alias(t("col.value")),

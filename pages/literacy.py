@@ -22,11 +22,12 @@ def extras(ctx, ind, grain, values) -> None:
     if years.height == 0:
         return
     year_options = [d.year for d in years["period_start"]][::-1]
-    year = st.selectbox(t("literacy.year"), year_options, key="year", bind="query-params")
+    year = ui.url_widget(st.selectbox, t("literacy.year"), year_options, "year",
+                         year_options[0])
     # 1/ breakdowns by age, sex, education, urban/rural
     st.subheader(t("literacy.breakdowns"))
-    dim = st.segmented_control(t("literacy.by"), DIMS, default="age_group", key="by",
-                               bind="query-params", format_func=lambda d: t(f"literacy.{d}"))
+    dim = ui.url_widget(st.segmented_control, t("literacy.by"), list(DIMS), "by", "age_group",
+                        format_func=lambda d: t(f"literacy.{d}"))
     top = ctx.ind("health_literacy_level")
     rows = db.query("literacy_breakdown", ctx.version, dim=dim or "age_group",
                     area=ctx.area.code, year=year, threshold=LITERATE_SHARE * 66)

@@ -33,7 +33,10 @@ def current_lang() -> str:
     try:
         import streamlit as st
 
-        lang = st.query_params.get("lang", "zh")
+        # NOTE: the sidebar switch stores the choice as _lang; before it runs (the navigation
+        # titles) the URL or the previous choice decides.
+        lang = st.session_state.get("w_lang") or st.query_params.get("lang") \
+            or st.session_state.get("_lang", "zh")
     except Exception:   # NOTE: outside a Streamlit run (exports, tests) the default applies
         lang = "zh"
     return lang if lang in LANGS else "zh"

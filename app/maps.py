@@ -1,0 +1,347 @@
+"""Pure map builders (pydeck, no streamlit) for the waterlogging and grid map: the grid status
+rule, polygons from dim_area's GeoJSON text, point and light-trap site layers with tooltips, the
+view fitted to an area, an optional basemap from the city's own tile server, and the legend.
+Tested through `deck.to_json()`.
+
+Offline by construction: `pdk.Deck(map_provider=None)` without a map_style keeps pydeck's
+"__MAP_STYLE__" sentinel, which Streamlit drops; any other map_style (even None or "") makes
+Streamlit's front end load a CARTO basemap from a CDN.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections.abc import Iterable
+
+import polars as pl
+import pydeck as pdk
+
+from app.i18n import t
+
+GRID_STATUSES = ("red", "amber", "green")
+GRID_COLOURS = {"red": (198, 40, 40), "amber": (249, 168, 37), "green": (46, 125, 50)}
+GRID_ALPHA = 120
+# Ledger statuses as of the map's date; 未销号 = eliminated only after that date (open then).
+POINT_STATUSES = ("未整改", "整改中", "复发", "未销号", "已销号")
+OPEN_STATUSES = POINT_STATUSES[:4]
+POINT_COLOURS = {"未整改": (213, 0, 0), "整改中": (255, 111, 0), "复发": (106, 27, 154),
+                 "未销号": (21, 101, 192), "已销号": (117, 117, 117)}
+POINT_KEYS = {"未整改": "open", "整改中": "fixing", "复发": "recurred", "未销号": "open_then",
+              "已销号": "eliminated"}
+CLASSES = ("孳生积水", "易涝积水")
+CLASS_KEYS = {"孳生积水": "breeding", "易涝积水": "flooding"}
+TYPE_KEYS = {"绿化带": "green_belt", "地下车库": "garage", "建筑工地": "construction",
+             "道路低洼": "road_dip", "废弃容器": "container", "轮胎": "tyre",
+             "下水道口": "drain", "景观池": "pond", "楼顶": "rooftop", "其他": "other"}
+SITE_COLOURS = {"normal": (0, 131, 143), "alert": (213, 0, 0), "no_data": (158, 158, 158)}
+LEVEL_LINES = {"city": (33, 33, 33, 255, 3.0), "district": (33, 33, 33, 230, 2.0),
+               "street": (66, 66, 66, 200, 1.2), "grid": (97, 97, 97, 150, 0.5)}
+MAP_HEIGHT = 620
+TIP_STYLE = {"backgroundColor": "rgba(33,33,33,0.92)", "color": "#ffffff", "fontSize": "13px",
+             "fontFamily": "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}
+
+
+# --- the grid status rule ---------------------------------------------------------------------
+
+def grid_status(grids: Iterable[str], points: pl.DataFrame, sites: pl.DataFrame,
+                stale_days: int) -> pl.DataFrame:
+    """Each grid's status on the map's date.
+
+    points: grid_code, is_open, larvae_found, days_open (every point found by then, whatever the
+    page's display filters); sites: grid_code, alert.
+    red = an open larvae-positive point open for more than `stale_days` days, or a light-trap
+    site over the alert; amber = any open point; green = none.
+    Returns grid_code, status, open_points, stale_points, alert_sites.
+    """
+    frame = pl.DataFrame({"grid_code": list(grids)}, schema={"grid_code": pl.String})
+    pts = points.filter(pl.col("is_open")).group_by("grid_code").agg(
+        pl.len().cast(pl.Int64).alias("open_points"),
+        (pl.col("larvae_found").fill_null(False) & (pl.col("days_open") > stale_days))
+        .sum().cast(pl.Int64).alias("stale_points"))
+    alerts = sites.filter(pl.col("alert").fill_null(False)).group_by("grid_code").agg(
+        pl.len().cast(pl.Int64).alias("alert_sites"))
+    out = frame.join(pts, on="grid_code", how="left").join(alerts, on="grid_code", how="left")
+    out = out.with_columns(pl.col("open_points", "stale_points", "alert_sites").fill_null(0))
+    return out.with_columns(
+        pl.when((pl.col("stale_points") > 0) | (pl.col("alert_sites") > 0)).then(pl.lit("red"))
+        .when(pl.col("open_points") > 0).then(pl.lit("amber"))
+        .otherwise(pl.lit("green")).alias("status"))
+
+
+# --- geometry and view ------------------------------------------------------------------------
+
+def polygons(geometry: str | None) -> list[list[list[list[float]]]]:
+    """GeoJSON text (Polygon, MultiPolygon or a Feature of one) → a list of polygons, each a
+    list of rings (outer first)."""
+    if not geometry:
+        return []
+    geo = json.loads(geometry)
+    if geo.get("type") == "Feature":
+        geo = geo.get("geometry") or {}
+    if geo.get("type") == "Polygon":
+        return [geo["coordinates"]]
+    if geo.get("type") == "MultiPolygon":
+        return list(geo["coordinates"])
+    return []
+
+
+def bounds(geometries: Iterable[str | None]) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) of the outer rings of every geometry; None if none."""
+    xs, ys = [], []
+    for geometry in geometries:
+        for poly in polygons(geometry):
+            for x, y, *_ in poly[0]:
+                xs.append(x)
+                ys.append(y)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def _merc_y(lat: float) -> float:
+    """Latitude → Web Mercator y in [0, 1] (0 = north edge)."""
+    lat = max(min(lat, 85.0511), -85.0511)
+    s = math.sin(math.radians(lat))
+    return 0.5 - math.log((1 + s) / (1 - s)) / (4 * math.pi)
+
+
+def _merc_lat(y: float) -> float:
+    return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y))))
+
+
+def fit_view(box: tuple[float, float, float, float] | None, width: int = 1000,
+             height: int = MAP_HEIGHT, padding: float = 0.08) -> pdk.ViewState:
+    """The view that shows `box` whole in a width × height map (deck.gl: 512 px world at
+    zoom 0), with `padding` of the map on each side."""
+    if box is None:
+        return pdk.ViewState(longitude=0, latitude=0, zoom=1)
+    w, s, e, n = box
+    dx = max((e - w) / 360, 1e-9)
+    dy = max(_merc_y(s) - _merc_y(n), 1e-9)
+    usable = 1 - 2 * padding
+    zoom = min(math.log2(width * usable / (512 * dx)), math.log2(height * usable / (512 * dy)))
+    centre_y = (_merc_y(s) + _merc_y(n)) / 2
+    return pdk.ViewState(longitude=round((w + e) / 2, 6), latitude=round(_merc_lat(centre_y), 6),
+                         zoom=round(max(min(zoom, 20), 0), 2), min_zoom=0, max_zoom=20)
+
+
+def view_bounds(view: pdk.ViewState, width: int = 1000,
+                height: int = MAP_HEIGHT) -> tuple[float, float, float, float]:
+    """(west, south, east, north) that the view shows in a width × height map."""
+    scale = 512 * 2 ** view.zoom
+    cx = (view.longitude + 180) / 360
+    cy = _merc_y(view.latitude)
+    half_x, half_y = width / 2 / scale, height / 2 / scale
+    return ((cx - half_x) * 360 - 180, _merc_lat(min(cy + half_y, 1.0)),
+            (cx + half_x) * 360 - 180, _merc_lat(max(cy - half_y, 0.0)))
+
+
+# --- layers -----------------------------------------------------------------------------------
+
+def _tip(title: str, lines: Iterable[tuple[str, object]]) -> str:
+    rows = "".join(f"<br/>{html.escape(k)}：{html.escape(str(v))}" for k, v in lines
+                   if v is not None and v != "")
+    return f"<b>{html.escape(title)}</b>{rows}"
+
+
+def _label(prefix: str, keys: dict[str, str], value: str | None, lang: str) -> str:
+    if value is None:
+        return ""
+    return t(f"map.{prefix}.{keys[value]}", lang=lang) if value in keys else value
+
+
+def status_label(status: str, lang: str) -> str:
+    return _label("status", POINT_KEYS, status, lang)
+
+
+def class_label(point_class: str, lang: str) -> str:
+    return _label("class", CLASS_KEYS, point_class, lang)
+
+
+def type_label(point_type: str | None, lang: str) -> str:
+    return _label("type", TYPE_KEYS, point_type, lang)
+
+
+def grid_label(status: str, lang: str) -> str:
+    return t(f"map.grid.{status}", lang=lang)
+
+
+def area_layers(areas: pl.DataFrame, grids: pl.DataFrame, lang: str,
+                stale_days: int) -> list[pdk.Layer]:
+    """Grid cells filled by status (pickable, with a tooltip) under the outlines of the city,
+    districts and streets. areas: area_code, area_level, name_zh, geometry; grids: the
+    output of grid_status."""
+    state = {r["grid_code"]: r for r in grids.iter_rows(named=True)}
+    fills, outlines = [], []
+    for a in areas.sort("area_code").iter_rows(named=True):
+        r, g, b, alpha, width = LEVEL_LINES.get(a["area_level"], LEVEL_LINES["grid"])
+        for poly in polygons(a["geometry"]):
+            outlines.append({"polygon": poly, "line": [r, g, b, alpha], "width": width,
+                             "level": a["area_level"]})
+            if a["area_level"] != "grid" or a["area_code"] not in state:
+                continue
+            st = state[a["area_code"]]
+            fills.append({
+                "polygon": poly, "area_code": a["area_code"], "name": a["name_zh"],
+                "status": st["status"], "fill": [*GRID_COLOURS[st["status"]], GRID_ALPHA],
+                "tip": _tip(f"{t('map.tip.grid', lang=lang)} {a['name_zh']}（{a['area_code']}）", [
+                    (t("map.tip.grid_status", lang=lang), grid_label(st["status"], lang)),
+                    (t("map.tip.open_points", lang=lang), st["open_points"]),
+                    (t("map.tip.stale_points", lang=lang, days=stale_days), st["stale_points"]),
+                    (t("map.tip.alert_sites", lang=lang), st["alert_sites"]),
+                ])})
+    # NOTE: outlines finest first, so the city's and districts' thicker lines are drawn on top.
+    order = {"grid": 0, "street": 1, "district": 2, "city": 3}
+    outlines.sort(key=lambda o: order.get(o["level"], 0))
+    return [
+        pdk.Layer("PolygonLayer", id="grid-status", data=fills, get_polygon="polygon",
+                  get_fill_color="fill", filled=True, stroked=False, pickable=True,
+                  auto_highlight=True, highlight_color=[255, 255, 255, 90]),
+        pdk.Layer("PolygonLayer", id="area-outlines", data=outlines, get_polygon="polygon",
+                  filled=False, stroked=True, get_line_color="line", get_line_width="width",
+                  line_width_units="pixels", pickable=False),
+    ]
+
+
+def point_rows(points: pl.DataFrame, lang: str) -> list[dict]:
+    """One dict per waterlogging point: position, colour and the tooltip (type, status, found
+    date, days open, larvae, responsible unit)."""
+    rows = []
+    for p in points.iter_rows(named=True):
+        status = p["status_as_of"]
+        larvae = p.get("larvae_found")
+        rows.append({
+            "position": [p["lon"], p["lat"]], "point_id": p["point_id"],
+            "point_type": type_label(p["point_type"], lang),
+            "point_class": class_label(p["point_class"], lang),
+            "status": status_label(status, lang),
+            "found_date": p["found_date"].isoformat() if p["found_date"] else "",
+            "days_open": p["days_open"], "responsible_unit": p.get("responsible_unit") or "",
+            "colour": [*POINT_COLOURS.get(status, (0, 0, 0)), 235],
+            "tip": _tip(f"{t('map.tip.point', lang=lang)} {p['point_id']}", [
+                (t("map.col.type", lang=lang),
+                 f"{type_label(p['point_type'], lang)}（{class_label(p['point_class'], lang)}）"),
+                (t("map.col.status", lang=lang), status_label(status, lang)),
+                (t("map.col.found_date", lang=lang), p["found_date"]),
+                (t("map.col.days_open", lang=lang), p["days_open"]),
+                (t("map.col.larvae", lang=lang),
+                 None if larvae is None else t("map.yes" if larvae else "map.no", lang=lang)),
+                (t("map.col.responsible_unit", lang=lang), p.get("responsible_unit")),
+            ])})
+    return rows
+
+
+def point_layer(points: pl.DataFrame, lang: str) -> pdk.Layer:
+    return pdk.Layer("ScatterplotLayer", id="waterlogging-points", data=point_rows(points, lang),
+                     get_position="position", get_fill_color="colour", get_line_color=[0, 0, 0],
+                     get_radius=5, radius_units="pixels", line_width_min_pixels=1,
+                     stroked=True, filled=True, pickable=True, auto_highlight=True)
+
+
+def site_radius(density: float | None) -> float:
+    """Circle radius in pixels: grows with the square root of the density (area ∝ density)."""
+    if density is None:
+        return 4.0
+    return round(min(6 + 4 * math.sqrt(max(density, 0)), 26), 2)
+
+
+def site_layer(sites: pl.DataFrame, lang: str, unit: str) -> pdk.Layer:
+    """Light-trap sites as circles sized by the 4-week density, red when over the alert."""
+    rows = []
+    for s in sites.iter_rows(named=True):
+        kind = ("no_data" if s["density"] is None else "alert" if s["alert"] else "normal")
+        fmt = (lambda v: "—" if v is None else f"{v:.2f}")
+        rows.append({
+            "position": [s["lon"], s["lat"]], "site_code": s["site_code"],
+            "density": s["density"], "radius": site_radius(s["density"]), "alert": s["alert"],
+            "fill": [*SITE_COLOURS[kind], 70], "line": [*SITE_COLOURS[kind], 255],
+            "tip": _tip(f"{t('map.tip.site', lang=lang)} {s['site_name'] or ''}（{s['site_code']}）", [
+                (t("map.tip.habitat", lang=lang), s.get("habitat")),
+                (t("map.tip.density", lang=lang, unit=unit), fmt(s["density"])),
+                (t("map.tip.goal", lang=lang), fmt(s.get("goal"))),
+                (t("map.tip.baseline", lang=lang), fmt(s.get("baseline_density"))),
+                (t("map.tip.alert", lang=lang),
+                 t("map.yes" if s["alert"] else "map.no", lang=lang)),
+            ])})
+    return pdk.Layer("ScatterplotLayer", id="light-trap-sites", data=rows,
+                     get_position="position", get_radius="radius", radius_units="pixels",
+                     get_fill_color="fill", get_line_color="line", line_width_min_pixels=2,
+                     stroked=True, filled=True, pickable=True, auto_highlight=True)
+
+
+def _tile_xy(lon: float, lat: float, z: int) -> tuple[int, int]:
+    n = 2 ** z
+    return (min(max(int((lon + 180) / 360 * n), 0), n - 1),
+            min(max(int(_merc_y(lat) * n), 0), n - 1))
+
+
+def _tile_box(x: int, y: int, z: int) -> list[float]:
+    n = 2 ** z
+    return [x / n * 360 - 180, _merc_lat((y + 1) / n), (x + 1) / n * 360 - 180, _merc_lat(y / n)]
+
+
+def tile_layers(url: str, view: pdk.ViewState, width: int = 1000, height: int = MAP_HEIGHT,
+                max_tiles: int = 64) -> list[pdk.Layer]:
+    """The city's own XYZ tile server ({z}/{x}/{y}) as a basemap: the tiles covering the fitted
+    view, one BitmapLayer each. (A pydeck TileLayer would fetch the tiles but draw nothing: its
+    default sub-layer is a GeoJsonLayer, and Streamlit's JSON cannot give it the BitmapLayer
+    renderSubLayers function that raster tiles need.) Empty url = no basemap."""
+    if not url:
+        return []
+    w, s, e, n = view_bounds(view, width, height)
+    z = max(min(round(view.zoom) + 1, 19), 0)      # 256-px raster tiles: one level above deck's
+    while z > 0:
+        x0, y0 = _tile_xy(w, n, z)
+        x1, y1 = _tile_xy(e, s, z)
+        if (x1 - x0 + 1) * (y1 - y0 + 1) <= max_tiles:
+            break
+        z -= 1
+    x0, y0 = _tile_xy(w, n, z)
+    x1, y1 = _tile_xy(e, s, z)
+    return [pdk.Layer("BitmapLayer", id=f"tile-{z}-{x}-{y}", bounds=_tile_box(x, y, z),
+                      image=url.replace("{z}", str(z)).replace("{x}", str(x))
+                      .replace("{y}", str(y)))
+            for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+
+def deck(layers: list[pdk.Layer], view: pdk.ViewState, height: int = MAP_HEIGHT) -> pdk.Deck:
+    """The map: no basemap provider and no map_style (see the module docstring)."""
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
+                    tooltip={"html": "{tip}", "style": TIP_STYLE}, height=height,
+                    views=[pdk.View(type="MapView", controller=True)])
+
+
+# --- legend -----------------------------------------------------------------------------------
+
+def _hex(rgb: tuple[int, ...]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb[:3])
+
+
+def legend_items(lang: str, stale_days: int, alert_rule: str, alert_k: float
+                 ) -> list[tuple[str, str, str]]:
+    """(shape, colour, words) for every mark on the map; shape ∈ square, dot, ring."""
+    items = [("square", _hex(GRID_COLOURS[s]),
+              t(f"map.legend.grid_{s}", lang=lang, days=stale_days)) for s in GRID_STATUSES]
+    items += [("dot", _hex(POINT_COLOURS[s]), t("map.legend.point", lang=lang,
+                                                 status=status_label(s, lang)))
+              for s in POINT_STATUSES]
+    rule = (t("map.legend.rule_baseline", lang=lang, k=alert_k) if alert_rule == "baseline"
+            else t("map.legend.rule_goal", lang=lang))
+    items += [("ring", _hex(SITE_COLOURS["normal"]), t("map.legend.site", lang=lang)),
+              ("ring", _hex(SITE_COLOURS["alert"]), t("map.legend.site_alert", lang=lang,
+                                                      rule=rule)),
+              ("ring", _hex(SITE_COLOURS["no_data"]), t("map.legend.site_none", lang=lang))]
+    return items
+
+
+def legend_html(items: list[tuple[str, str, str]]) -> str:
+    """The legend as HTML for st.markdown: a swatch and the words for every item."""
+    shapes = {"square": "width:14px;height:14px;border-radius:2px;background:{c};opacity:.75",
+              "dot": "width:11px;height:11px;border-radius:50%;background:{c};"
+                     "border:1px solid #000",
+              "ring": "width:13px;height:13px;border-radius:50%;border:2px solid {c};"
+                      "background:{c}33"}
+    spans = [f'<span style="display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0;'
+             f'font-size:0.9em"><span style="display:inline-block;{shapes[s].format(c=c)}">'
+             f"</span>{html.escape(words)}</span>" for s, c, words in items]
+    return "<div>" + "".join(spans) + "</div>"
