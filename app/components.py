@@ -24,6 +24,7 @@ class Area:
     level: str
     name: str
     city_code: str
+    parent_code: str | None = None
 
 
 def url_widget(widget, label: str, options: list, key: str, default, **kw):
@@ -75,7 +76,8 @@ def area_filter(version: int, finest: str = "grid") -> Area:
             format_func=lambda c, k=keys[level]: t(k) if c == "" else f"{names.get(c, c)}")
         if not value:
             break
-        chosen, parent = Area(value, level, names.get(value, value), city_code), value
+        chosen = Area(value, level, names.get(value, value), city_code, parent)
+        parent = value
     st.sidebar.caption(t("filter.link_hint"))
     return chosen
 
@@ -124,11 +126,13 @@ def downloads(df: pl.DataFrame, name: str, key: str) -> None:
     if df.height == 0:
         return
     c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button(t("download.csv"), export.csv_bytes(df), f"{name}.csv", "text/csv",
-                       key=f"{key}_csv", icon=":material/download:")
-    c2.download_button(t("download.xlsx"), export.xlsx_bytes(df), f"{name}.xlsx",
+    # NOTE: the files are built when clicked (a callable), not on every rerun of the page.
+    c1.download_button(t("download.csv"), lambda: export.csv_bytes(df), f"{name}.csv",
+                       "text/csv", key=f"{key}_csv", icon=":material/download:",
+                       on_click="ignore")
+    c2.download_button(t("download.xlsx"), lambda: export.xlsx_bytes(df), f"{name}.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"{key}_xlsx", icon=":material/download:")
+                       key=f"{key}_xlsx", icon=":material/download:", on_click="ignore")
 
 
 def provenance(version: int, indicator_id: str, area: Area, grain: str,

@@ -38,8 +38,10 @@ def query_sql(sql: str, version: int, **params: object) -> pl.DataFrame:
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
-def statuses(version: int, as_of, levels: tuple[str, ...]) -> pl.DataFrame:
-    """The status rule's assessment of every indicator in the areas of `levels`."""
+def statuses(version: int, as_of, levels: tuple[str, ...], parent: str | None = None
+             ) -> pl.DataFrame:
+    """The status rule's assessment of every indicator in the areas of `levels` (children of
+    `parent` only, when given)."""
     from warehouse.status import status_table
 
-    return status_table(_connection(version), as_of, levels)
+    return status_table(_connection(version), as_of, levels, parent)

@@ -43,7 +43,7 @@ def open_domain(domain: str) -> DomainContext:
     area = ui.area_filter(version, finest=finest)
     today = dt.date.today()
     with st.spinner(t("loading")):
-        statuses = db.statuses(version, today, (area.level,)).filter(
+        statuses = db.statuses(version, today, (area.level,), area.parent_code).filter(
             pl.col("area_code") == area.code)
     return DomainContext(version, area, meta, statuses, current_lang(), today)
 
@@ -148,7 +148,7 @@ def children_section(ctx: DomainContext, ind: dict, grain: str, period: dt.date,
     if rows.filter(pl.col("value").is_not_null()).height == 0:
         st.info(t("empty.no_values"))
         return
-    statuses = db.statuses(ctx.version, ctx.today, (child,)).filter(
+    statuses = db.statuses(ctx.version, ctx.today, (child,), ctx.area.code).filter(
         pl.col("indicator_id") == ind["indicator_id"]).select("area_code", "status")
     rows = rows.join(statuses, on="area_code", how="left").with_columns(
         pl.col("status").fill_null("no_data"))

@@ -39,8 +39,15 @@ SITE_COLOURS = {"normal": (0, 131, 143), "alert": (213, 0, 0), "no_data": (158, 
 LEVEL_LINES = {"city": (33, 33, 33, 255, 3.0), "district": (33, 33, 33, 230, 2.0),
                "street": (66, 66, 66, 200, 1.2), "grid": (97, 97, 97, 150, 0.5)}
 MAP_HEIGHT = 620
+# NOTE: pydeck turns every plain string prop into an accessor expression ("@@=pixels");
+# a quoted string stays a string.
+PIXELS = '"pixels"'
 TIP_STYLE = {"backgroundColor": "rgba(33,33,33,0.92)", "color": "#ffffff", "fontSize": "13px",
              "fontFamily": "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}
+
+
+def _literal(text: str) -> str:
+    return f'"{text}"'
 
 
 # --- the grid status rule ---------------------------------------------------------------------
@@ -199,7 +206,7 @@ def area_layers(areas: pl.DataFrame, grids: pl.DataFrame, lang: str,
                   auto_highlight=True, highlight_color=[255, 255, 255, 90]),
         pdk.Layer("PolygonLayer", id="area-outlines", data=outlines, get_polygon="polygon",
                   filled=False, stroked=True, get_line_color="line", get_line_width="width",
-                  line_width_units="pixels", pickable=False),
+                  line_width_units=PIXELS, pickable=False),
     ]
 
 
@@ -234,7 +241,7 @@ def point_rows(points: pl.DataFrame, lang: str) -> list[dict]:
 def point_layer(points: pl.DataFrame, lang: str) -> pdk.Layer:
     return pdk.Layer("ScatterplotLayer", id="waterlogging-points", data=point_rows(points, lang),
                      get_position="position", get_fill_color="colour", get_line_color=[0, 0, 0],
-                     get_radius=5, radius_units="pixels", line_width_min_pixels=1,
+                     get_radius=6, radius_units=PIXELS, line_width_min_pixels=1,
                      stroked=True, filled=True, pickable=True, auto_highlight=True)
 
 
@@ -242,7 +249,7 @@ def site_radius(density: float | None) -> float:
     """Circle radius in pixels: grows with the square root of the density (area ∝ density)."""
     if density is None:
         return 4.0
-    return round(min(6 + 4 * math.sqrt(max(density, 0)), 26), 2)
+    return round(min(3 + 4 * math.sqrt(max(density, 0)), 24), 2)
 
 
 def site_layer(sites: pl.DataFrame, lang: str, unit: str) -> pdk.Layer:
@@ -254,7 +261,7 @@ def site_layer(sites: pl.DataFrame, lang: str, unit: str) -> pdk.Layer:
         rows.append({
             "position": [s["lon"], s["lat"]], "site_code": s["site_code"],
             "density": s["density"], "radius": site_radius(s["density"]), "alert": s["alert"],
-            "fill": [*SITE_COLOURS[kind], 70], "line": [*SITE_COLOURS[kind], 255],
+            "fill": [*SITE_COLOURS[kind], 50], "line": [*SITE_COLOURS[kind], 255],
             "tip": _tip(f"{t('map.tip.site', lang=lang)} {s['site_name'] or ''}（{s['site_code']}）", [
                 (t("map.tip.habitat", lang=lang), s.get("habitat")),
                 (t("map.tip.density", lang=lang, unit=unit), fmt(s["density"])),
@@ -264,7 +271,7 @@ def site_layer(sites: pl.DataFrame, lang: str, unit: str) -> pdk.Layer:
                  t("map.yes" if s["alert"] else "map.no", lang=lang)),
             ])})
     return pdk.Layer("ScatterplotLayer", id="light-trap-sites", data=rows,
-                     get_position="position", get_radius="radius", radius_units="pixels",
+                     get_position="position", get_radius="radius", radius_units=PIXELS,
                      get_fill_color="fill", get_line_color="line", line_width_min_pixels=2,
                      stroked=True, filled=True, pickable=True, auto_highlight=True)
 
@@ -299,8 +306,8 @@ def tile_layers(url: str, view: pdk.ViewState, width: int = 1000, height: int = 
     x0, y0 = _tile_xy(w, n, z)
     x1, y1 = _tile_xy(e, s, z)
     return [pdk.Layer("BitmapLayer", id=f"tile-{z}-{x}-{y}", bounds=_tile_box(x, y, z),
-                      image=url.replace("{z}", str(z)).replace("{x}", str(x))
-                      .replace("{y}", str(y)))
+                      image=_literal(url.replace("{z}", str(z)).replace("{x}", str(x))
+                                     .replace("{y}", str(y))))
             for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
 
 

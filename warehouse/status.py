@@ -130,10 +130,12 @@ def assess(series: list[tuple[dt.date, float, int | None, int | None]], grain: s
 
 
 def status_table(con: duckdb.DuckDBPyConnection, as_of: dt.date,
-                 levels: tuple[str, ...] = ("city", "district")) -> pl.DataFrame:
-    """The assessment of every indicator in every area of `levels`, as of a date."""
+                 levels: tuple[str, ...] = ("city", "district"),
+                 parent: str | None = None) -> pl.DataFrame:
+    """The assessment of every indicator in every area of `levels` (only the children of
+    `parent` when given), as of a date."""
     rows = queries.run(con, "status_inputs", as_of=as_of, levels=list(levels),
-                       periods=settings.TREND_PERIODS)
+                       periods=settings.TREND_PERIODS, parent=parent)
     goals = queries.run(con, "status_goals")
     meta = queries.run(con, "indicator_meta")
     parents = dict(queries.run(con, "area_parents").iter_rows())

@@ -1,5 +1,6 @@
--- The last $periods values at each indicator's status grain, per area of the $levels, up to
--- $as_of, oldest first; plus each series' first value (the baseline when the plan gives none).
+-- The last $periods values at each indicator's status grain, per area of the $levels (only the
+-- children of $parent when it is given), up to $as_of, oldest first; plus each series' first
+-- value (the baseline when the plan gives none).
 with ranked as (
     select v.indicator_id, v.area_level, v.area_code, v.period_start, v.value,
            v.reporting_units, v.expected_units,
@@ -9,6 +10,8 @@ with ranked as (
     join dim_indicator as d
       on d.indicator_id = v.indicator_id and d.status_grain = v.period_grain
     where list_contains($levels, v.area_level)
+      and ($parent::varchar is null
+           or v.area_code in (select area_code from dim_area where parent_code = $parent))
       and v.period_start <= $as_of::date
       and v.value is not null
     window w_desc as (partition by v.indicator_id, v.area_code order by v.period_start desc),
