@@ -1,4 +1,8 @@
-"""The only cache layer: a read-only connection per data version, cached query results."""
+"""The only cache layer: a read-only connection per warehouse and data version, cached results.
+
+Caches are keyed on (warehouse folder, data version): a new load shows up without a restart, and
+two warehouses never share results.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,7 @@ from warehouse.paths import warehouse_dir
 
 
 def current_version() -> int:
-    """The published data version (0 = no warehouse yet); read on every rerun, so new loads show
-    up without a restart."""
+    """The published data version (0 = no warehouse yet); read on every rerun."""
     return store.data_version(warehouse_dir())
 
 
@@ -19,29 +22,46 @@ def current_info() -> dict | None:
     return store.current(warehouse_dir())
 
 
-@st.cache_resource(max_entries=2)
-def _connection(version: int):
-    con, _ = store.connect_readonly(warehouse_dir())
+@st.cache_resource(max_entries=4)
+def _connection(wdir: str, version: int):
+    con, _ = store.connect_readonly(wdir)
     return con
 
 
-@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
+def connection(version: int):
+    return _connection(str(warehouse_dir()), version)
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _query(name: str, wdir: str, version: int, **params: object) -> pl.DataFrame:
+    return queries.run(_connection(wdir, version), name, **params)
+
+
 def query(name: str, version: int, **params: object) -> pl.DataFrame:
-    """A named query's result, cached per data version and parameters."""
-    return queries.run(_connection(version), name, **params)
+    """A named query's result (warehouse/sql/queries/<name>.sql), cached."""
+    return _query(name, str(warehouse_dir()), version, **params)
 
 
 @st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
+def _query_sql(sql: str, wdir: str, version: int, **params: object) -> pl.DataFrame:
+    return queries.run_sql(_connection(wdir, version), sql, **params)
+
+
 def query_sql(sql: str, version: int, **params: object) -> pl.DataFrame:
     """A query rendered from a registry template (warehouse/sql/queries), cached likewise."""
-    return queries.run_sql(_connection(version), sql, **params)
+    return _query_sql(sql, str(warehouse_dir()), version, **params)
 
 
-@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
+def _statuses(wdir: str, version: int, as_of, levels: tuple[str, ...],
+              parent: str | None) -> pl.DataFrame:
+    from warehouse.status import status_table
+
+    return status_table(_connection(wdir, version), as_of, levels, parent)
+
+
 def statuses(version: int, as_of, levels: tuple[str, ...], parent: str | None = None
              ) -> pl.DataFrame:
     """The status rule's assessment of every indicator in the areas of `levels` (children of
     `parent` only, when given)."""
-    from warehouse.status import status_table
-
-    return status_table(_connection(version), as_of, levels, parent)
+    return _statuses(str(warehouse_dir()), version, as_of, levels, parent)

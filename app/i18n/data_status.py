@@ -33,9 +33,7 @@ STRINGS = {
     "datastatus.col.latest": {"zh": "最新统计期", "en": "Latest period"},
     "datastatus.col.last_load": {"zh": "最近导入时间", "en": "Last loaded"},
     "datastatus.col.last_file": {"zh": "最近导入文件", "en": "Last file"},
-    "datastatus.col.loads": {"zh": "导入次数", "en": "Loads"},
     "datastatus.col.rows": {"zh": "行数", "en": "Rows"},
-    "datastatus.col.rejected_total": {"zh": "累计被拒行数", "en": "Rows rejected"},
     "datastatus.not_loaded": {"zh": "未导入", "en": "Not loaded"},
     "datastatus.no_period": {"zh": "（无统计期）", "en": "(no period)"},
     "datastatus.rhythm.monthly": {"zh": "每月", "en": "Monthly"},
@@ -69,12 +67,13 @@ STRINGS = {
     "datastatus.unit.site": {"zh": "监测点", "en": "Light-trap site"},
     "datastatus.unit.centre": {"zh": "医疗机构", "en": "Health centre"},
     "datastatus.legend": {
-        "zh": "单元格为 已报/应报 单位数：✅ 已报齐；⚠️ 有单位未报（名单见下表）。",
-        "en": "Cells show units received/expected: ✅ all in; ⚠️ some units have not reported "
-              "(listed below)."},
-    "datastatus.late_all_in": {"zh": "所选区域内，各模板最新一期均已报齐。",
-                               "en": "Every unit in the selected area has sent the latest period "
-                                     "of every template."},
+        "zh": "单元格为 已报/应报 单位数；⚠ 表示有单位尚未报送，名单见下表。",
+        "en": "Cells show units received/expected; ⚠ marks units that have not reported yet, "
+              "listed below."},
+    "datastatus.late_all_in": {
+        "zh": "所选区域内，已导入模板的最新一期均已报齐。",
+        "en": "Every unit in the selected area has sent the latest period of each loaded "
+              "template."},
     "datastatus.late_none": {"zh": "所选区域内没有需要定期报送的单位。",
                              "en": "No units in the selected area are due to report."},
     "datastatus.missing_units": {"zh": "未报单位明细（{area}）", "en": "Units not reported ({area})"},
@@ -125,6 +124,7 @@ STRINGS = {
     "datastatus.col.column": {"zh": "列", "en": "Column"},
     "datastatus.col.value": {"zh": "值", "en": "Value"},
     "datastatus.col.reason": {"zh": "原因", "en": "Reason"},
+    "datastatus.blank": {"zh": "（空）", "en": "(blank)"},
     "datastatus.rejects_none_all": {"zh": "所有导入均没有被拒绝的行。",
                                     "en": "No load has any rejected rows."},
     "datastatus.rejects_none_run": {"zh": "该批次没有被拒绝的行，文件中的行全部导入。",

@@ -3,6 +3,7 @@
 import duckdb
 import pytest
 
+from tests.conftest import ROOT
 from warehouse import registry
 from warehouse.store import connect_readonly
 
@@ -81,3 +82,31 @@ def test_route_index_grades_follow_the_registry(con):
                        when value <= 0.5 then 'B' when value <= 0.8 then 'C' else 'D' end"""
                     ).fetchall()
     assert wrong == [(0,)]
+
+
+def test_district_goals_replace_the_citys_for_their_stage_year(con):
+    import datetime as dt
+
+    from warehouse.status import status_table
+
+    st = status_table(con, dt.date(2026, 11, 22), ("district",))
+    goal = {r["area_code"]: r["goal"] for r in st.iter_rows(named=True)
+            if r["indicator_id"] == "mosq_light_trap_density"}
+    assert goal["990105"] == 6.0     # 南江区's own 2026 goal
+    assert goal["990107"] == 5.0     # 新港区's own goal was for 2025; the city's 2026 goal applies
+    assert {r["status"] for r in st.iter_rows(named=True)} >= {"on_track", "at_risk", "off_track"}
+
+
+def test_a_registry_change_rederives_without_reloading_files(sample_warehouse, tmp_path,
+                                                             monkeypatch):
+    import shutil
+
+    from etl.load import load
+    from warehouse import derive
+
+    wdir = tmp_path / "wh"
+    shutil.copytree(sample_warehouse, wdir)
+    assert not load([ROOT / "sample_data"], wdir, progress=lambda _m: None).published
+    monkeypatch.setattr(derive, "fingerprint", lambda: "changed")
+    summary = load([ROOT / "sample_data"], wdir, progress=lambda _m: None)
+    assert summary.published and all(f.status == "unchanged" for f in summary.files)

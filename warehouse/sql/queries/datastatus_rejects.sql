@@ -12,7 +12,8 @@ runs as (
 ),
 
 final as (
-    select r.run_id, u.template, u.finished_at, r.file, r.sheet, r.row_number, r."column",
+    select r.run_id, u.template, u.finished_at, r.file,
+           regexp_replace(r.file, '^.*[\\/]', '') as file_name, r.sheet, r.row_number, r."column",
            r.value, r.reason
     from rejects as r
     left join runs as u on u.run_id = r.run_id
