@@ -39,8 +39,9 @@ check: venv ## ruff + the fast tests
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -m "not slow"
 
-bench: venv ## ETL benchmark: scale 1 and 10 vs raw DuckDB reads
+bench: venv ## benchmarks: ETL (scale 1, 10) and pages (scale 1, 100) vs raw DuckDB
 	$(BIN)/python bench/etl.py
+	$(BIN)/python bench/pages.py
 
 clean: ## remove the local warehouse (not the sample files)
 	rm -rf warehouse/data
