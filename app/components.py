@@ -46,6 +46,28 @@ def url_widget(widget, label: str, options: list, key: str, default, **kw):
     return value
 
 
+def url_multiselect(label: str, options: tuple[str, ...], key: str, default: list[str],
+                    format_func, lang: str) -> list[str]:
+    """A sidebar multiselect kept in the URL as codes (?key=a&key=b, `?key=` = none), like
+    url_widget: bind="query-params" would write the labels, which change with the language.
+    One widget per language: the front end keeps a widget's chips in their old labels."""
+    wkey, saved = f"w_{key}_{lang}", f"_{key}"
+    if wkey not in st.session_state:
+        if key in st.query_params:
+            st.session_state[wkey] = [v for v in dict.fromkeys(st.query_params.get_all(key))
+                                      if v in options]
+        else:
+            st.session_state[wkey] = st.session_state.get(saved, default)
+    value = st.sidebar.multiselect(label, options, key=wkey, format_func=format_func)
+    st.session_state[saved] = value
+    if sorted(value) == sorted(default):
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get_all(key) != (value or [""]):
+        st.query_params[key] = value or ""
+    return value
+
+
 def page_frame(title_key: str) -> int:
     """Language switch, title, and the empty state; returns the data version (stops if none)."""
     url_widget(st.sidebar.radio, t("lang.label"), ["zh", "en"], "lang", "zh",
@@ -68,12 +90,13 @@ def area_filter(version: int, finest: str = "grid") -> Area:
     chosen = Area(city_code, "city", names.get(city_code, t("filter.all_city")), city_code)
     parent, keys = city_code, {"district": "filter.all_city", "street": "filter.all_districts",
                                "grid": "filter.all_grids"}
+    lang = current_lang()   # NOTE: captured: AppTest calls format_func outside the script run
     for level in LEVELS[1:LEVELS.index(finest) + 1]:
         options = ["", *areas.filter((pl.col("area_level") == level)
                                      & (pl.col("parent_code") == parent))["area_code"]]
         value = url_widget(
             st.sidebar.selectbox, t(f"filter.{level}"), options, level, "",
-            format_func=lambda c, k=keys[level]: t(k) if c == "" else f"{names.get(c, c)}")
+            format_func=lambda c, k=keys[level]: t(k, lang) if c == "" else names.get(c, c))
         if not value:
             break
         chosen = Area(value, level, names.get(value, value), city_code, parent)
@@ -84,8 +107,9 @@ def area_filter(version: int, finest: str = "grid") -> Area:
 
 def grain_switch(grains: list[str], default: str = "month", key: str = "grain") -> str:
     default = default if default in grains else grains[0]
+    lang = current_lang()
     value = url_widget(st.segmented_control, t("filter.grain"), grains, key, default,
-                       format_func=lambda g: t(f"grain.{g}"))
+                       format_func=lambda g: t(f"grain.{g}", lang))
     return value or default
 
 

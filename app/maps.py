@@ -42,6 +42,7 @@ MAP_HEIGHT = 620
 # NOTE: pydeck turns every plain string prop into an accessor expression ("@@=pixels");
 # a quoted string stays a string.
 PIXELS = '"pixels"'
+TOOLTIP = "<b>{title}</b><div style='white-space:pre-line'>{body}</div>"
 TIP_STYLE = {"backgroundColor": "rgba(33,33,33,0.92)", "color": "#ffffff", "fontSize": "13px",
              "fontFamily": "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"}
 
@@ -145,10 +146,16 @@ def view_bounds(view: pdk.ViewState, width: int = 1000,
 
 # --- layers -----------------------------------------------------------------------------------
 
-def _tip(title: str, lines: Iterable[tuple[str, object]]) -> str:
-    rows = "".join(f"<br/>{html.escape(k)}：{html.escape(str(v))}" for k, v in lines
-                   if v is not None and v != "")
-    return f"<b>{html.escape(title)}</b>{rows}"
+def _tip(title: str, lines: Iterable[tuple[str, object]], lang: str) -> dict[str, str]:
+    """An object's tooltip fields. Streamlit HTML-escapes the values it puts into the tooltip
+    template, so they are plain text; the template keeps the body's line breaks."""
+    sep = "：" if lang == "zh" else ": "
+    body = "\n".join(f"{k}{sep}{v}" for k, v in lines if v is not None and v != "")
+    return {"title": title, "body": body}
+
+
+def _paren(text: str, lang: str) -> str:
+    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def _label(prefix: str, keys: dict[str, str], value: str | None, lang: str) -> str:
@@ -185,18 +192,19 @@ def area_layers(areas: pl.DataFrame, grids: pl.DataFrame, lang: str,
         for poly in polygons(a["geometry"]):
             outlines.append({"polygon": poly, "line": [r, g, b, alpha], "width": width,
                              "level": a["area_level"]})
-            if a["area_level"] != "grid" or a["area_code"] not in state:
+            cell = state.get(a["area_code"]) if a["area_level"] == "grid" else None
+            if cell is None:
                 continue
-            st = state[a["area_code"]]
+            title = f"{t('map.tip.grid', lang=lang)} {a['name_zh']}{_paren(a['area_code'], lang)}"
             fills.append({
                 "polygon": poly, "area_code": a["area_code"], "name": a["name_zh"],
-                "status": st["status"], "fill": [*GRID_COLOURS[st["status"]], GRID_ALPHA],
-                "tip": _tip(f"{t('map.tip.grid', lang=lang)} {a['name_zh']}（{a['area_code']}）", [
-                    (t("map.tip.grid_status", lang=lang), grid_label(st["status"], lang)),
-                    (t("map.tip.open_points", lang=lang), st["open_points"]),
-                    (t("map.tip.stale_points", lang=lang, days=stale_days), st["stale_points"]),
-                    (t("map.tip.alert_sites", lang=lang), st["alert_sites"]),
-                ])})
+                "status": cell["status"], "fill": [*GRID_COLOURS[cell["status"]], GRID_ALPHA],
+                **_tip(title, [
+                    (t("map.tip.grid_status", lang=lang), grid_label(cell["status"], lang)),
+                    (t("map.tip.open_points", lang=lang), cell["open_points"]),
+                    (t("map.tip.stale_points", lang=lang, days=stale_days), cell["stale_points"]),
+                    (t("map.tip.alert_sites", lang=lang), cell["alert_sites"]),
+                ], lang)})
     # NOTE: outlines finest first, so the city's and districts' thicker lines are drawn on top.
     order = {"grid": 0, "street": 1, "district": 2, "city": 3}
     outlines.sort(key=lambda o: order.get(o["level"], 0))
@@ -212,29 +220,29 @@ def area_layers(areas: pl.DataFrame, grids: pl.DataFrame, lang: str,
 
 def point_rows(points: pl.DataFrame, lang: str) -> list[dict]:
     """One dict per waterlogging point: position, colour and the tooltip (type, status, found
-    date, days open, larvae, responsible unit)."""
+    date, days open, larvae, responsible unit). points: the map_points query's columns."""
     rows = []
     for p in points.iter_rows(named=True):
-        status = p["status_as_of"]
-        larvae = p.get("larvae_found")
+        status, larvae = p["status_as_of"], p.get("larvae_found")
+        found = p["found_date"].isoformat() if p["found_date"] else ""
+        kind = (type_label(p["point_type"], lang)
+                + _paren(class_label(p["point_class"], lang), lang))
         rows.append({
             "position": [p["lon"], p["lat"]], "point_id": p["point_id"],
             "point_type": type_label(p["point_type"], lang),
             "point_class": class_label(p["point_class"], lang),
-            "status": status_label(status, lang),
-            "found_date": p["found_date"].isoformat() if p["found_date"] else "",
+            "status": status_label(status, lang), "found_date": found,
             "days_open": p["days_open"], "responsible_unit": p.get("responsible_unit") or "",
             "colour": [*POINT_COLOURS.get(status, (0, 0, 0)), 235],
-            "tip": _tip(f"{t('map.tip.point', lang=lang)} {p['point_id']}", [
-                (t("map.col.type", lang=lang),
-                 f"{type_label(p['point_type'], lang)}（{class_label(p['point_class'], lang)}）"),
+            **_tip(f"{t('map.tip.point', lang=lang)} {p['point_id']}", [
+                (t("map.col.type", lang=lang), kind),
                 (t("map.col.status", lang=lang), status_label(status, lang)),
-                (t("map.col.found_date", lang=lang), p["found_date"]),
+                (t("map.col.found_date", lang=lang), found),
                 (t("map.col.days_open", lang=lang), p["days_open"]),
                 (t("map.col.larvae", lang=lang),
                  None if larvae is None else t("map.yes" if larvae else "map.no", lang=lang)),
                 (t("map.col.responsible_unit", lang=lang), p.get("responsible_unit")),
-            ])})
+            ], lang)})
     return rows
 
 
@@ -252,24 +260,30 @@ def site_radius(density: float | None) -> float:
     return round(min(3 + 4 * math.sqrt(max(density, 0)), 24), 2)
 
 
+def _num(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
 def site_layer(sites: pl.DataFrame, lang: str, unit: str) -> pdk.Layer:
-    """Light-trap sites as circles sized by the 4-week density, red when over the alert."""
+    """Light-trap sites as circles sized by the 4-week density, red when over the alert.
+    sites: the light_trap_sites query's columns."""
     rows = []
     for s in sites.iter_rows(named=True):
-        kind = ("no_data" if s["density"] is None else "alert" if s["alert"] else "normal")
-        fmt = (lambda v: "—" if v is None else f"{v:.2f}")
+        kind = "no_data" if s["density"] is None else "alert" if s["alert"] else "normal"
+        title = (f"{t('map.tip.site', lang=lang)} {s['site_name'] or ''}"
+                 f"{_paren(s['site_code'], lang)}")
         rows.append({
             "position": [s["lon"], s["lat"]], "site_code": s["site_code"],
             "density": s["density"], "radius": site_radius(s["density"]), "alert": s["alert"],
             "fill": [*SITE_COLOURS[kind], 50], "line": [*SITE_COLOURS[kind], 255],
-            "tip": _tip(f"{t('map.tip.site', lang=lang)} {s['site_name'] or ''}（{s['site_code']}）", [
+            **_tip(title, [
                 (t("map.tip.habitat", lang=lang), s.get("habitat")),
-                (t("map.tip.density", lang=lang, unit=unit), fmt(s["density"])),
-                (t("map.tip.goal", lang=lang), fmt(s.get("goal"))),
-                (t("map.tip.baseline", lang=lang), fmt(s.get("baseline_density"))),
+                (t("map.tip.density", lang=lang, unit=unit), _num(s["density"])),
+                (t("map.tip.goal", lang=lang), _num(s.get("goal"))),
+                (t("map.tip.baseline", lang=lang), _num(s.get("baseline_density"))),
                 (t("map.tip.alert", lang=lang),
                  t("map.yes" if s["alert"] else "map.no", lang=lang)),
-            ])})
+            ], lang)})
     return pdk.Layer("ScatterplotLayer", id="light-trap-sites", data=rows,
                      get_position="position", get_radius="radius", radius_units=PIXELS,
                      get_fill_color="fill", get_line_color="line", line_width_min_pixels=2,
@@ -314,7 +328,7 @@ def tile_layers(url: str, view: pdk.ViewState, width: int = 1000, height: int = 
 def deck(layers: list[pdk.Layer], view: pdk.ViewState, height: int = MAP_HEIGHT) -> pdk.Deck:
     """The map: no basemap provider and no map_style (see the module docstring)."""
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
-                    tooltip={"html": "{tip}", "style": TIP_STYLE}, height=height,
+                    tooltip={"html": TOOLTIP, "style": TIP_STYLE}, height=height,
                     views=[pdk.View(type="MapView", controller=True)])
 
 

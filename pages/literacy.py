@@ -27,7 +27,7 @@ def extras(ctx, ind, grain, values) -> None:
     # 1/ breakdowns by age, sex, education, urban/rural
     st.subheader(t("literacy.breakdowns"))
     dim = ui.url_widget(st.segmented_control, t("literacy.by"), list(DIMS), "by", "age_group",
-                        format_func=lambda d: t(f"literacy.{d}"))
+                        format_func=lambda d, lang=ctx.lang: t(f"literacy.{d}", lang))
     top = ctx.ind("health_literacy_level")
     rows = db.query("literacy_breakdown", ctx.version, dim=dim or "age_group",
                     area=ctx.area.code, year=year, threshold=LITERATE_SHARE * 66)

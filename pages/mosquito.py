@@ -26,16 +26,16 @@ def extras(ctx: DomainContext, ind: dict, grain: str, values: pl.DataFrame) -> N
         ui.downloads(weeks, f"weekly_density_{ctx.area.code}", key="dl_weeks")
     else:
         st.info(t("empty.no_values"))
-    # 2/ sites over the alert rule
+    # 2/ sites over the alert rule (the same query as the map's site layer)
     st.subheader(t("mosq.alert_sites"))
-    city_goal = db.statuses(ctx.version, ctx.today, ("city",)).filter(
-        pl.col("indicator_id") == "mosq_light_trap_density")["goal"]
-    goal = city_goal[0] if city_goal.len() and city_goal[0] is not None else None
-    sites = db.query("site_alerts", ctx.version, as_of=ctx.today, area=ctx.area.code,
-                     rule=settings.ALERT_RULE, k=settings.ALERT_K, goal=goal)
+    sites = db.query("light_trap_sites", ctx.version, area=ctx.area.code, as_of=ctx.today,
+                     rule=settings.ALERT_RULE, k=settings.ALERT_K)
+    goal = sites["goal"][0] if sites.height else None
     st.caption(t("mosq.alert_rule_goal", goal=goal) if settings.ALERT_RULE == "goal"
                else t("mosq.alert_rule_baseline", k=settings.ALERT_K))
-    over = sites.filter(pl.col("over_alert"))
+    over = sites.filter(pl.col("alert")).with_columns(
+        (pl.col("baseline_density") * settings.ALERT_K if settings.ALERT_RULE == "baseline"
+         else pl.col("goal")).alias("threshold")).sort("density", descending=True)
     if over.height == 0:
         st.success(t("mosq.alert_none"))
     else:
@@ -43,7 +43,7 @@ def extras(ctx: DomainContext, ind: dict, grain: str, values: pl.DataFrame) -> N
                             pl.col("habitat").alias(t("mosq.habitat")),
                             pl.col("density").round(2).alias(t("mosq.density")),
                             pl.col("threshold").round(2).alias(t("mosq.threshold")),
-                            pl.col("last_date"), pl.col("grid_code"))
+                            pl.col("last_survey"), pl.col("grid_code"))
         st.dataframe(table, hide_index=True, width="stretch")
         ui.downloads(table, f"alert_sites_{ctx.area.code}", key="dl_alerts")
     # 3/ route-index grades by district (or street) as bands, C the pass line
