@@ -192,10 +192,11 @@ def area_layers(areas: pl.DataFrame, grids: pl.DataFrame, lang: str,
         for poly in polygons(a["geometry"]):
             outlines.append({"polygon": poly, "line": [r, g, b, alpha], "width": width,
                              "level": a["area_level"]})
-            cell = state.get(a["area_code"]) if a["area_level"] == "grid" else None
+            cell = state.get(a["area_code"])
             if cell is None:
                 continue
-            title = f"{t('map.tip.grid', lang=lang)} {a['name_zh']}{_paren(a['area_code'], lang)}"
+            level = t(f"level.{a['area_level']}", lang=lang)
+            title = f"{level} {a['name_zh']}{_paren(a['area_code'], lang)}"
             fills.append({
                 "polygon": poly, "area_code": a["area_code"], "name": a["name_zh"],
                 "status": cell["status"], "fill": [*GRID_COLOURS[cell["status"]], GRID_ALPHA],
@@ -216,6 +217,23 @@ def area_layers(areas: pl.DataFrame, grids: pl.DataFrame, lang: str,
                   filled=False, stroked=True, get_line_color="line", get_line_width="width",
                   line_width_units=PIXELS, pickable=False),
     ]
+
+
+def roll_up(grids: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
+    """Grid statuses rolled up to their parent streets (the worst grid decides; counts add up),
+    for a view with too many grid cells to draw. Same columns as grid_status, keyed by street."""
+    worst = {"green": 0, "amber": 1, "red": 2}
+    parents = areas.filter(pl.col("area_level") == "grid").select(
+        pl.col("area_code").alias("grid_code"), pl.col("parent_code"))
+    return (grids.join(parents, on="grid_code")
+            .with_columns(pl.col("status").replace_strict(worst).alias("rank"))
+            .group_by("parent_code").agg(pl.col("rank").max(), pl.col("open_points").sum(),
+                                         pl.col("stale_points").sum(),
+                                         pl.col("alert_sites").sum())
+            .with_columns(pl.col("rank").replace_strict({v: k for k, v in worst.items()})
+                          .alias("status"))
+            .select(pl.col("parent_code").alias("grid_code"), "status", "open_points",
+                    "stale_points", "alert_sites"))
 
 
 def point_rows(points: pl.DataFrame, lang: str) -> list[dict]:

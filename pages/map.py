@@ -40,6 +40,13 @@ unit = meta.filter(pl.col("indicator_id") == "mosq_light_trap_density")["unit"]
 unit = unit[0] if unit.len() else ""
 grid_codes = areas.filter(pl.col("area_level") == "grid")["area_code"]
 grids = maps.grid_status(grid_codes, points, sites, settings.STALE_DAYS)
+drawn_areas, drawn_states = areas, grids
+if grids.height > settings.MAP_MAX_GRIDS:
+    # NOTE: tens of thousands of cells would make a page of 100+ MB: streets take the worst
+    # status of their grids until a district or street is chosen.
+    drawn_areas = areas.filter(pl.col("area_level") != "grid")
+    drawn_states = maps.roll_up(grids, areas)
+    st.info(t("map.too_many_grids", n=grids.height))
 shown = points.filter(pl.col("status_as_of").is_in(statuses)
                       & pl.col("point_class").is_in(classes))
 
@@ -57,7 +64,7 @@ if box is None:
     st.warning(t("map.no_geometry"))
 view = maps.fit_view(box)
 layers = [*maps.tile_layers(settings.TILE_URL, view),
-          *maps.area_layers(areas, grids, lang, settings.STALE_DAYS),
+          *maps.area_layers(drawn_areas, drawn_states, lang, settings.STALE_DAYS),
           maps.site_layer(sites, lang, unit), maps.point_layer(shown, lang)]
 st.pydeck_chart(maps.deck(layers, view), height=maps.MAP_HEIGHT, key="map",
                 alt=t("map.title"))

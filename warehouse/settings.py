@@ -36,6 +36,8 @@ ALERT_K = _float("HC_ALERT_K", 1.5)
 
 # Map: a grid is red when an open larvae-positive point is older than this many days.
 STALE_DAYS = _int("HC_MAP_STALE_DAYS", 7)
+# Above this many grid cells in view, streets are coloured by their worst grid instead.
+MAP_MAX_GRIDS = _int("HC_MAP_MAX_GRIDS", 3000)
 # Optional tile server of the city's own basemap (e.g. http://gis.local/{z}/{x}/{y}.png);
 # empty = no basemap, only the city's own polygons (offline).
 TILE_URL = os.environ.get("HC_TILE_URL", "")

@@ -103,4 +103,8 @@ STRINGS = {
     "map.col.grid_status": {"zh": "网格状态", "en": "Grid status"},
     "map.col.lon": {"zh": "经度", "en": "Longitude"},
     "map.col.lat": {"zh": "纬度", "en": "Latitude"},
+    "map.too_many_grids": {
+        "zh": "当前范围有 {n} 个网格，为保证速度按街道显示（取街道内最差网格的颜色）；选择区县或街道后显示网格。",
+        "en": "{n} grid cells in view: shown by street (each street takes its worst grid's "
+              "colour) to stay fast; choose a district or street to see the grid cells."},
 }

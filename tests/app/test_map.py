@@ -318,3 +318,15 @@ def test_map_page_without_ledger_or_sites(monkeypatch, tmp_path):
     spec = _deck_spec(at)
     outlines = next(x for x in spec["layers"] if x["id"] == "area-outlines")["data"]
     assert {o["level"] for o in outlines} == {"city", "district", "street"}
+
+
+def test_roll_up_gives_each_street_its_worst_grid():
+    grids = pl.DataFrame({"grid_code": ["g1", "g2", "g3"], "status": ["green", "red", "amber"],
+                          "open_points": [0, 2, 1], "stale_points": [0, 1, 0],
+                          "alert_sites": [0, 0, 1]})
+    areas = pl.DataFrame({"area_code": ["g1", "g2", "g3", "s1", "s2"],
+                          "area_level": ["grid", "grid", "grid", "street", "street"],
+                          "parent_code": ["s1", "s1", "s2", "d", "d"]})
+    out = {r["grid_code"]: r for r in maps.roll_up(grids, areas).iter_rows(named=True)}
+    assert out["s1"]["status"] == "red" and out["s1"]["open_points"] == 2
+    assert out["s2"]["status"] == "amber" and out["s2"]["alert_sites"] == 1
