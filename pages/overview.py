@@ -45,8 +45,9 @@ for col, ind in zip(cols, headlines.iter_rows(named=True)):
     with col.container(border=True):
         st.caption(ind["domain_zh"] if lang == "zh" else ind["domain_en"])
         unit = "" if ind["unit"] == "%" else f"（{ind['unit']}）"
-        st.metric((ind["name_zh"] if lang == "zh" else ind["name_en"]) + unit,
-                  ui.fmt_value(ind["format"], a["value"]),
+        label = (ind["name_zh"] if lang == "zh" else ind["name_en"]) + unit
+        st.markdown(f"**{label}**")   # NOTE: in full; a metric label would be cut short
+        st.metric(label, ui.fmt_value(ind["format"], a["value"]), label_visibility="collapsed",
                   chart_data=spark["value"].to_list() if spark.height > 1 else None,
                   chart_type="line", border=False)
         st.markdown(ui.status_badge(a["status"]), unsafe_allow_html=True)
