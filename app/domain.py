@@ -177,6 +177,18 @@ def children_section(ctx: DomainContext, ind: dict, grain: str, period: dt.date,
     ui.downloads(table, f"{ind['indicator_id']}_{ctx.area.code}_children", key=f"dl_{key}")
 
 
+def national_series(ind: dict) -> pl.DataFrame | None:
+    """The registry's national reference values (health literacy) as an extra trend series."""
+    import json
+
+    series = json.loads(ind.get("national_series") or "{}")
+    if not series:
+        return None
+    return pl.DataFrame({"period_start": [dt.date(int(y), 1, 1) for y in series],
+                         "value": [float(v) for v in series.values()],
+                         "series": ["national"] * len(series)})
+
+
 def standard_body(ctx: DomainContext, extras: Callable[[DomainContext, dict, str,
                                                           pl.DataFrame], None] | None = None
                   ) -> None:
@@ -187,7 +199,7 @@ def standard_body(ctx: DomainContext, extras: Callable[[DomainContext, dict, str
     grains = ind["grains"].split(",")
     grain = ui.grain_switch(grains, default="month" if "month" in grains else grains[-1])
     st.caption(f"{ind['formula']} · {t('direction.' + ind['direction'])}")
-    values = trend_section(ctx, ind, grain, key="main")
+    values = trend_section(ctx, ind, grain, key="main", extra=national_series(ind))
     if values.height:
         latest = values["period_start"][-1]
         st.subheader(f"{t('col.area')}: {ctx.area.name} → {ui.period_label(latest, grain)}")
