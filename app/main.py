@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))   # NOTE: `streamlit run app/main.py` only adds app/ to the path
 
+import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from app.i18n import t  # noqa: E402
@@ -27,4 +28,8 @@ st.set_page_config(page_title=t("app.title"), page_icon="🏙️", layout="wide"
 available = [p for p in PAGES if (ROOT / "pages" / p[0]).exists()]
 nav = st.navigation([st.Page(ROOT / "pages" / f, title=t(k), icon=i, default=(f == "overview.py"))
                      for f, k, i in available])
-nav.run()
+try:
+    nav.run()
+except (duckdb.Error, OSError) as error:
+    # NOTE: e.g. a warehouse folder removed under the app; say so in plain words, not a trace.
+    st.error(t("error.query", error=type(error).__name__))

@@ -66,6 +66,16 @@ for col, ind in zip(cols, headlines.iter_rows(named=True)):
                            exp=a["expected_units"]))
         st.caption("  \n".join(lines))
 
+tiles = mine.join(headlines.select("indicator_id", "name_zh", "name_en", "unit"),
+                  on="indicator_id").select(
+    pl.col("name_zh" if lang == "zh" else "name_en").alias(t("col.indicator")),
+    pl.col("value").round(3).alias(t("col.value")), pl.col("unit").alias(t("col.unit")),
+    pl.col("period_start").alias(t("col.period")), pl.col("goal").alias(t("col.goal")),
+    pl.col("deadline").alias(t("col.deadline")), pl.col("status").alias(t("col.status")),
+    pl.col("gap").round(3).alias(t("col.gap")), pl.col("projection").round(3)
+    .alias(t("col.projection")))
+ui.downloads(tiles, f"headlines_{area.code}", key="dl_tiles")
+
 # 4/ the off-track list, city and every district
 st.subheader(t("overview.exceptions"))
 st.caption(t("overview.exceptions_help"))
