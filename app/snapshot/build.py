@@ -207,6 +207,7 @@ def build(con: duckdb.DuckDBPyConnection, info: dict | None, week: str,
     due = _due_section(con, area_code, city_code, sunday, info_by_id)
     overview = _overview(now, last_week, ind, due, meta, area_code, area_name, monday, sunday,
                          cover["rows_this_week"])
+    overview.insert(-1, _week_line(sections, area_name))
     sections = {"overview": Section("overview", pl.DataFrame({T.COLS["line"]: overview})),
                 "due": due, **sections}
     progress("趋势图数据")
@@ -371,6 +372,9 @@ def _ranking_section(now, last_week, meta, names, district) -> Section:
     r_now = district_ranking(now, meta)
     r_last = district_ranking(last_week, meta).filter(pl.col("domain") == "overall").select(
         "area_code", pl.col("rank").alias("rank_last"))
+    # NOTE: scores rounded to 1e-9: the ranking's group means may differ in the last bits from
+    # run to run (summation order), which would change the table hash of the same week.
+    r_now = r_now.with_columns(pl.col("score").round(9))
     wide = r_now.pivot(on="domain", index="area_code", values="score")
     ranks = r_now.filter(pl.col("domain") == "overall").select("area_code", "rank")
     wide = wide.join(ranks, on="area_code", how="left").join(r_last, on="area_code", how="left")
@@ -479,6 +483,29 @@ def _overview(now, last_week, ind: Section, due: Section, meta, area_code, area_
     else:
         lines.extend(due.notes)
     return lines
+
+
+def _week_line(sections: dict[str, Section], area_name: str) -> str:
+    """本周: waterlogging counts, this week's light-trap density against last year, site alerts."""
+    C = T.COLS
+    parts = []
+    wl = sections["waterlogging"].table
+    if wl.height:
+        tot = wl.row(-1, named=True)
+        stale = [c for c in wl.columns if c.startswith("未销号超过")][0]
+        parts.append(f"积水点新发现 {tot[C['found']]} 处、销号 {tot[C['eliminated']]} 处，周末未销号 "
+                     f"{tot[C['open']]} 处（其中{stale} {tot[stale]} 处）")
+    else:
+        parts.append("积水点台账本周无数据")
+    mq = sections["mosquito"].table.row(0, named=True)
+    if mq[C["density"]] is not None:
+        ly = mq[C["density_ly"]]
+        parts.append(f"{area_name}诱蚊灯密度 {mq[C['density']]:.2f} 只/(灯·夜)"
+                     + (f"（去年同周 {ly:.2f}）" if ly is not None else "（去年同周无数据）"))
+    else:
+        parts.append("本周无诱蚊灯监测数据")
+    parts.append(f"近 4 周 {sections['sites'].table.height} 个监测点超过预警规则")
+    return "本周" + "；".join(parts) + "。"
 
 
 def _charts(con, now, meta, area_code, city_code, sunday) -> list[Chart]:
