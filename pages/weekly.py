@@ -92,5 +92,5 @@ st.dataframe(table, hide_index=True, width="stretch", column_config={
     (T.COLS["value"], T.COLS["goal"], T.COLS["gap"], T.COLS["d_week"], T.COLS["d_month"])})
 st.caption(t("weekly.cli"))
 st.code(f"python -m app.snapshot --week {week}" + (f" --district {district}" if district
-                                                  else "") + " --out 周报/", language="bash")
+                                                  else "") + f" --out {t('weekly.out_dir')}", language="bash")
 ui.footer(version)

@@ -24,6 +24,7 @@ STRINGS = {
                             "en": "Download everything (chart PNGs and manifest too)"},
     "weekly.preview": {"zh": "简报预览：本周概况与指标进度", "en": "Preview: overview and indicators"},
     "weekly.error": {"zh": "无法生成周报：{message}", "en": "Cannot build the briefing: {message}"},
+    "weekly.out_dir": {"zh": "周报/", "en": "weekly/"},
     "weekly.cli": {"zh": "定时任务可用同一命令生成相同文件：",
                    "en": "A cron job produces the same files with:"},
 }
