@@ -42,6 +42,7 @@ check: venv ## ruff + the fast tests
 bench: venv ## benchmarks: ETL (scale 1, 10) and pages (scale 1, 100) vs raw DuckDB
 	$(BIN)/python bench/etl.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/snapshot.py
 
 clean: ## remove the local warehouse (not the sample files)
 	rm -rf warehouse/data

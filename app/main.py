@@ -22,6 +22,7 @@ PAGES = [
     ("literacy.py", "nav.literacy", ":material/school:"),
     ("map.py", "nav.map", ":material/map:"),
     ("data_status.py", "nav.data_status", ":material/fact_check:"),
+    ("weekly.py", "nav.weekly", ":material/summarize:"),
 ]
 
 st.set_page_config(page_title=t("app.title"), page_icon="🏙️", layout="wide")

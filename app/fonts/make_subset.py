@@ -1,0 +1,71 @@
+"""Build app/fonts/NotoSansCJKsc-Regular-GB2312.otf once (the committed font; nothing is
+downloaded at run time).
+
+Source: Noto Sans CJK SC Regular (SIL Open Font License 1.1, see OFL.txt), face 2 of Debian's
+/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc (package fonts-noto-cjk) or the upstream
+NotoSansCJKsc-Regular.otf. Kept: ASCII, Latin-1, general punctuation, arrows, maths symbols,
+box/geometric shapes, CJK symbols and punctuation, full-width forms, and every character of
+GB 2312 (6,763 汉字 + symbols) plus a few extra characters the data and the briefing use. The
+outlines stay CFF: fpdf2 ≥ 2.8 embeds CFF OpenType fonts, and vl-convert renders them.
+
+    python app/fonts/make_subset.py [SOURCE.ttc|SOURCE.otf]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTCollection, TTFont
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "NotoSansCJKsc-Regular-GB2312.otf"
+DEFAULT_SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+# Characters outside GB 2312 that place, road and indicator names commonly use.
+EXTRA = "䶮堃喆昇珺琤璟玥昱晟淼燊犇骉垚赟鑫镕煜祎祐翀旻钰铖锜邨塬埇堌峁冚氹圳"
+
+
+def repertoire() -> set[int]:
+    cps: set[int] = set(range(0x20, 0x7F)) | set(range(0xA0, 0x100))
+    for lo, hi in [(0x2000, 0x206F), (0x2100, 0x214F), (0x2190, 0x21FF), (0x2200, 0x22FF),
+                   (0x2460, 0x24FF), (0x2500, 0x25FF), (0x2600, 0x26FF), (0x3000, 0x303F),
+                   (0xFF00, 0xFFEF)]:
+        cps |= set(range(lo, hi + 1))
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                cps.add(ord(bytes([hi, lo]).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    cps |= {ord(c) for c in EXTRA}
+    return cps
+
+
+def load(source: str) -> TTFont:
+    if source.endswith(".ttc"):
+        for font in TTCollection(source).fonts:
+            if font["name"].getDebugName(1) == "Noto Sans CJK SC":
+                return font
+        raise SystemExit(f"{source} has no 'Noto Sans CJK SC' face")
+    return TTFont(source)
+
+
+def main() -> None:
+    font = load(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_SOURCE)
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    options.desubroutinize = False
+    sub = subset.Subsetter(options)
+    sub.populate(unicodes=repertoire())
+    sub.subset(font)
+    font.save(OUT)
+    print(f"{OUT.name}: {OUT.stat().st_size / 1e6:.1f} MB, {len(font.getBestCmap())} characters")
+
+
+if __name__ == "__main__":
+    main()

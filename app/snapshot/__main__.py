@@ -1,0 +1,52 @@
+"""python -m app.snapshot --week 2025-W32 [--district CODE] --out DIR [--warehouse DIR]
+
+Writes the weekly dispatch briefing (PDF), its tables (XLSX), one PNG per chart and
+manifest.json for one ISO week, as of that week's Sunday. Exit code 2 with a plain-words message
+for a bad week, an unknown district or an empty warehouse."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from app.snapshot.build import SnapshotError, week_of
+from app.snapshot.pack import make_from_dir
+from warehouse.paths import warehouse_dir
+
+
+def main(argv: list[str] | None = None) -> int:
+    last = week_of(dt.date.today() - dt.timedelta(days=7))
+    p = argparse.ArgumentParser(prog="python -m app.snapshot", description=__doc__.split("\n")[2])
+    p.add_argument("--week", default=last, help=f"ISO week, e.g. 2025-W32 (default: last week, {last})")
+    p.add_argument("--district", default=None, help="district code for a district's briefing")
+    p.add_argument("--out", required=True, type=Path, help="output folder")
+    p.add_argument("--warehouse", type=Path, default=None,
+                   help="warehouse folder (default $HC_WAREHOUSE_DIR or warehouse/data)")
+    p.add_argument("--quiet", action="store_true")
+    args = p.parse_args(argv)
+    wdir = args.warehouse or warehouse_dir()
+    started = time.perf_counter()
+
+    def say(msg: str) -> None:
+        if not args.quiet:
+            print(f"[{time.perf_counter() - started:5.1f}s] {msg}", flush=True)
+
+    say(f"周调度简报 {args.week}" + (f" 区县 {args.district}" if args.district else "")
+        + f"，仓库 {wdir}")
+    try:
+        pack = make_from_dir(wdir, args.week, args.district, say)
+    except SnapshotError as e:
+        print(f"无法生成周报：{e}", file=sys.stderr)
+        return 2
+    files = pack.write(args.out)
+    for f in files:
+        say(f"写出 {f}")
+    say(f"完成：{pack.snapshot.title}{pack.snapshot.issue}，数据版本 v{pack.snapshot.version}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

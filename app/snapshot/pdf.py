@@ -1,0 +1,228 @@
+"""The printed briefing (A4, Chinese, the vendored CJK font embedded) with fpdf2."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import WrapMode, XPos, YPos
+from fpdf.fonts import FontFace
+from PIL import Image
+
+from app.snapshot import text as T
+from app.snapshot.build import STATUS_KEY, Section, Snapshot, fmt, fmt_delta
+from warehouse.status import COLOURS
+
+FONT_FILE = Path(__file__).resolve().parent.parent / "fonts" / "NotoSansCJKsc-Regular-GB2312.otf"
+FONT = "NotoSansCJKsc"
+RED = (192, 0, 0)
+GREY = (90, 90, 90)
+HEAD_FILL = (234, 238, 244)
+MAX_SITES = 15
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    h = hex_colour.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def _on_colour(status: str) -> tuple[int, int, int]:
+    return (33, 33, 33) if status in ("at_risk", "no_data", "no_goal", "incomplete") \
+        else (255, 255, 255)
+
+
+class Briefing(FPDF):
+    def __init__(self, snap: Snapshot):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.snap = snap
+        self.add_font(FONT, "", str(FONT_FILE))
+        self.add_font(FONT, "B", str(FONT_FILE))   # one weight: headings use size and colour
+        self.set_margins(15, 15, 15)
+        self.set_auto_page_break(True, margin=18)
+        self.alias_nb_pages("{nb}")
+
+    def footer(self) -> None:
+        s = self.snap
+        self.set_y(-13)
+        self.set_draw_color(180, 180, 180)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.set_font(FONT, size=7.5)
+        self.set_text_color(*GREY)
+        left = T.FOOTER.format(version=s.version, published=s.published_at.replace("T", " "),
+                               sunday=s.sunday)
+        self.cell(0, 6, left, align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 6, T.PAGE.format(page=self.page_no(), pages="{nb}"), align="R")
+        self.set_text_color(0, 0, 0)
+
+    # -- building blocks
+    def heading(self, text: str) -> None:
+        if self.get_y() > self.h - 45:
+            self.add_page()
+        self.ln(3)
+        self.set_font(FONT, size=13)
+        self.set_text_color(*RED)
+        self.cell(0, 8, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(0, 0, 0)
+
+    def para(self, text: str, size: float = 10, colour=(0, 0, 0), indent: bool = True) -> None:
+        self.set_font(FONT, size=size)
+        self.set_text_color(*colour)
+        self.multi_cell(0, size * 0.55, ("\u3000\u3000" if indent else "") + text,
+                        wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(0, 0, 0)
+        self.ln(1)
+
+    def note(self, text: str) -> None:
+        self.para(text, size=8, colour=GREY, indent=False)
+
+    def grid(self, header: list[str], rows: list[list[str]], widths: list[float],
+             align: list[str], statuses: list[str | None] | None = None,
+             status_idx: int | None = None, size: float = 8) -> None:
+        self.set_font(FONT, size=size)
+        self.set_draw_color(160, 160, 160)
+        with self.table(col_widths=widths, text_align=align, line_height=size * 0.5,
+                        wrapmode=WrapMode.CHAR, first_row_as_headings=True,
+                        headings_style=FontFace(fill_color=HEAD_FILL),
+                        padding=(0.8, 1), repeat_headings=1) as table:
+            hr = table.row()
+            for h in header:
+                hr.cell(h, align="C")
+            for i, r in enumerate(rows):
+                row = table.row()
+                for j, v in enumerate(r):
+                    if statuses is not None and j == status_idx and statuses[i]:
+                        st = statuses[i]
+                        row.cell(v, align="C", style=FontFace(
+                            color=_on_colour(st), fill_color=_rgb(COLOURS[st])))
+                    else:
+                        row.cell(v)
+        self.ln(1.5)
+
+
+def _cell(v, pattern: str | None = None) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        return pattern.format(v) if pattern else f"{v:.2f}"
+    return str(v)
+
+
+def _plain(sec: Section, limit: int | None = None) -> tuple[list[str], list[list[str]]]:
+    df = sec.table if limit is None else sec.table.head(limit)
+    rows = [[_cell(v, sec.formats.get(c)) for c, v in zip(df.columns, r)] for r in df.iter_rows()]
+    return df.columns, rows
+
+
+def render(snap: Snapshot, images: list[bytes]) -> bytes:
+    pdf = Briefing(snap)
+    stamp = dt.datetime.fromisoformat(snap.published_at) if snap.published_at else \
+        dt.datetime(2000, 1, 1)
+    pdf.set_creation_date(stamp.replace(tzinfo=dt.UTC))
+    pdf.set_title(snap.title.strip("《》") + " " + snap.issue)
+    pdf.set_author(T.ORG.format(city=snap.city_name))
+    pdf.set_producer("Healthy City Cockpit")
+    pdf.add_page()
+
+    # masthead
+    pdf.set_font(FONT, size=18)
+    pdf.set_text_color(*RED)
+    pdf.multi_cell(0, 10, snap.title, align="C", wrapmode=WrapMode.CHAR,
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, size=10.5)
+    pdf.set_text_color(0, 0, 0)
+    pdf.cell(0, 7, snap.issue, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, size=9)
+    pdf.cell(0, 6, T.ORG.format(city=snap.city_name), align="L")
+    pdf.set_x(pdf.l_margin)
+    pdf.cell(0, 6, f"{snap.sunday.year}年{snap.sunday.month}月{snap.sunday.day}日", align="R",
+             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_draw_color(*RED)
+    pdf.set_line_width(0.8)
+    pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
+    pdf.set_line_width(0.2)
+    pdf.ln(3)
+    pdf.note(T.ISSUE_RULE.format(year=snap.iso_year, week=snap.iso_week, sunday=snap.sunday))
+
+    # 1. overview
+    S, C = snap.sections, T.COLS
+    pdf.heading(T.SECTIONS["overview"])
+    for line in snap.overview:
+        pdf.para(line)
+    if S["due"].table.height:
+        h, rows = _plain(S["due"])
+        pdf.grid(h, rows, [24, 20, 136], ["C", "C", "L"])
+
+    # 2. indicators
+    pdf.heading(T.SECTIONS["indicators"])
+    ind = S["indicators"].table
+    header = [C["indicator"], C["period"], C["value"], C["goal"], C["gap"], C["status"],
+              C["d_week"], C["d_month"], C["why"]]
+    rows, statuses = [], []
+    for r, f in zip(ind.iter_rows(named=True), S["indicators"].row_formats):
+        unit = "" if r[C["unit"]] == "%" else f"（{r[C['unit']]}）"
+        goal = "—" if r[C["goal"]] is None else f"{fmt(r[C['goal']], f)}\n{r[C['deadline']]}"
+        rows.append([r[C["indicator"]] + unit, r[C["period"]], fmt(r[C["value"]], f), goal,
+                     fmt(r[C["gap"]], f), r[C["status"]], fmt_delta(r[C["d_week"]], f),
+                     fmt_delta(r[C["d_month"]], f), r[C["why"]]])
+        statuses.append(STATUS_KEY[r[C["status"]]])
+    pdf.grid(header, rows, [36, 16, 16, 20, 14, 14, 14, 14, 36],
+             ["L", "C", "R", "C", "R", "C", "R", "R", "L"], statuses, 5, size=7.5)
+    for n in S["indicators"].notes:
+        pdf.note(n)
+
+    # 3. waterlogging
+    pdf.heading(T.SECTIONS["waterlogging"])
+    for n in S["waterlogging"].notes:
+        pdf.para(n, size=9)
+    if S["waterlogging"].table.height:
+        h, rows = _plain(S["waterlogging"])
+        pdf.grid(h, rows, [40, 35, 35, 35, 35], ["L", "R", "R", "R", "R"])
+
+    # 4. mosquitoes
+    pdf.heading(T.SECTIONS["mosquito"])
+    mq = S["mosquito"]
+    for n in mq.notes[:-2]:
+        pdf.para(n, size=9)
+    pdf.para("（一）蚊媒密度与路径指数（本周）", size=10, indent=False)
+    h, rows = _plain(mq)
+    pdf.grid(h, rows, [24, 28, 28, 24, 22, 18, 36], ["L", "R", "R", "R", "R", "C", "C"])
+    for n in mq.notes[-2:]:
+        pdf.note(n)
+    sites = S["sites"]
+    pdf.para(f"（二）超过预警规则的监测点（近 4 周，共 {sites.table.height} 个）", size=10,
+             indent=False)
+    for n in sites.notes:
+        pdf.note(n)
+    if sites.table.height:
+        h, rows = _plain(sites, MAX_SITES)
+        pdf.grid(h, rows, [18, 20, 48, 24, 22, 24, 24], ["C", "C", "L", "C", "R", "R", "C"])
+        if sites.table.height > MAX_SITES:
+            pdf.note(f"按近 4 周密度从高到低列出前 {MAX_SITES} 个；全部 {sites.table.height} 个见 XLSX"
+                     f"“{T.SHEETS['sites']}”工作表。")
+
+    # 5. ranking
+    pdf.heading(T.SECTIONS["ranking"])
+    rk = S["ranking"]
+    h, rows = _plain(rk)
+    n_dom = len(h) - 5
+    pdf.grid(h, rows, [12, 22, 20, *([round(96 / max(n_dom, 1), 1)] * n_dom), 16, 14],
+             ["C", "L", "R", *(["R"] * n_dom), "C", "C"])
+    for n in rk.notes:
+        pdf.note(n)
+
+    # 6. charts
+    pdf.heading(T.SECTIONS["charts"])
+    pdf.note(T.CHARTS_NOTE.format(sunday=snap.sunday))
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    for png in images:
+        with Image.open(io.BytesIO(png)) as im:
+            height = width * im.height / im.width
+        if pdf.get_y() + height > pdf.h - 18:
+            pdf.add_page()
+        pdf.image(io.BytesIO(png), x=pdf.l_margin, w=width)
+        pdf.ln(2)
+    return bytes(pdf.output())
+

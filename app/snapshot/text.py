@@ -1,0 +1,85 @@
+"""The briefing's own words. The printed briefing is a Chinese document (周调度简报) whatever the
+UI language, so its texts live here rather than in app/i18n (which holds the page's UI strings)."""
+
+from __future__ import annotations
+
+TITLE = "《{city}创建国家卫生城市工作周调度简报》"
+TITLE_DISTRICT = "《{city}{district}创建国家卫生城市工作周调度简报》"
+ISSUE = "{year}年第{week}期（第{week}周：{monday} 至 {sunday}）"
+ISSUE_RULE = "期号按 ISO 周编号：{year} 年第 {week} 周即第 {week} 期；统计口径截至 {sunday}（周日）。"
+ORG = "{city}爱国卫生运动委员会办公室（创卫办）"
+
+SECTIONS = {
+    "overview": "一、本周概况",
+    "indicators": "二、指标进度表",
+    "waterlogging": "三、积水点",
+    "mosquito": "四、蚊虫监测",
+    "ranking": "五、区县排名",
+    "charts": "六、核心指标趋势",
+}
+SHEETS = {
+    "overview": "1 本周概况",
+    "due": "1b 近期到期",
+    "indicators": "2 指标进度",
+    "waterlogging": "3 积水点",
+    "sites": "4a 超标监测点",
+    "mosquito": "4b 蚊媒密度",
+    "ranking": "5 区县排名",
+}
+
+COUNTS = ("截至本周末（{sunday}），{area}纳入考核的 {total} 项指标中：达标 {on} 项、预警 {risk} 项、"
+          "落后 {off} 项{rest}。")
+COUNTS_REST = "、数据不全 {inc} 项、暂无数据 {nodata} 项"
+CHANGES = "较上周变化较大的指标：{items}。"
+CHANGE_ITEM = "{name}由 {old} 变为 {new}{status}"
+STATUS_MOVE = "（{old}→{new}）"
+NO_CHANGES = "与上周相比，各指标数值没有变化（月度、年度指标本周未更新）。"
+DUE = "未来 {weeks} 周内到期事项：{items}。"
+DUE_NONE = "未来 {weeks} 周内没有阶段目标或工作节点到期；下一个阶段目标期限为 {next}（{stage}，{n} 项指标）。"
+DUE_NONE_AT_ALL = "未来 {weeks} 周内没有阶段目标或工作节点到期。"
+DUE_GOAL = "{deadline} {stage}阶段目标（{names}）"
+OFF_LIST = "处于落后状态的指标：{items}。"
+NO_WEEK_DATA = ("注意：仓库中没有本周（{monday} 至 {sunday}）的任何周度数据（诱蚊灯、路径法、积水点台账），"
+                "以下周度内容空缺，不代表数值为零。")
+LEDGER_PARTIAL = "积水点台账最新日期为 {latest}，本周 {missing} 起的情况尚未上报，以下数字只计到 {latest}。"
+LEDGER_NONE = "积水点台账最新日期为 {latest}，本周没有积水点台账数据（不代表没有积水点）。"
+MOSQ_NONE = "本周没有诱蚊灯或路径法监测数据（不代表密度为零）。"
+SITES_NONE = "近 4 周没有监测点超过预警规则。"
+SITES_RULE_GOAL = "预警规则：监测点近 4 周诱蚊灯密度高于全市阶段目标 {goal}（{stage}）。"
+SITES_RULE_BASE = "预警规则：监测点近 4 周诱蚊灯密度高于本点往年同月密度的 {k} 倍。"
+ROUTE_RULE = "路径指数等级：A ≤0.1，B ≤0.5，C ≤0.8（国家卫生城市达标线），D >0.8；单位 处/km。"
+RANKING_RULE = ("得分 = 各领域指标“从基线到阶段目标的完成进度”（当前值−基线）/（目标−基线）的平均，再对领域取平均；"
+                "1.00 表示已达到目标。名次变化与上周末相比。")
+INDICATOR_RULE = ("状态规则：达标 = 不低于进度线（基线到阶段目标的直线；期限已过则为目标本身）；"
+                  "预警 = 低于进度线，但按近期趋势到期时可达到目标（容差内）；落后 = 低于进度线且按趋势到期时达不到目标；"
+                  "数据不全 = 上报单位不足应报的 {share:.0%}。差距 = 距阶段目标还差多少（负数表示已超过目标）。"
+                  "较上周、较上月 = 与上周末、上月同日所见最新值之差。")
+WHY_ON = "不低于进度线 {glide}"
+WHY_ON_PAST = "已达到目标"
+WHY_RISK = "低于进度线 {glide}；按趋势到期预计 {proj}，在容差内"
+WHY_OFF = "低于进度线 {glide}；按趋势到期预计 {proj}"
+WHY_OFF_NOPROJ = "低于进度线 {glide}；数据点不足，无法判断趋势"
+WHY_OFF_PAST = "期限已过，未达目标"
+WHY_INCOMPLETE = "仅 {rep}/{exp} 个单位上报"
+WHY_NO_DATA = "截至本周末没有数据"
+WHY_NO_GOAL = "没有阶段目标"
+CHARTS_NOTE = "图中实线为实际值，红色横线为各阶段目标，灰色虚线为进度线；数据截至 {sunday}。"
+FOOTER = "数据版本 v{version} · 最后入库 {published} · 统计截至 {sunday}"
+PAGE = "第 {page} / {pages} 页"
+TOTAL = "合计"
+MOVE_UP = "↑{n}"
+MOVE_DOWN = "↓{n}"
+MOVE_SAME = "—"
+
+COLS = {
+    "domain": "领域", "indicator": "指标", "unit": "单位", "period": "数据期", "value": "最新值",
+    "goal": "阶段目标", "deadline": "目标期限", "gap": "差距", "status": "状态", "why": "说明",
+    "d_week": "较上周", "d_month": "较上月", "area": "区域", "found": "本周新发现",
+    "eliminated": "本周销号", "open": "周末未销号", "stale": "未销号超过{days}天", "site": "监测点",
+    "site_code": "监测点编码", "habitat": "生境", "district": "区县", "density4": "近4周密度",
+    "baseline_density": "往年同月密度", "last_survey": "最近监测日",
+    "density": "本周诱蚊灯密度", "density_ly": "去年同周密度", "density_change": "同比变化",
+    "route": "路径指数", "grade": "等级", "reported": "上报/应报街道", "rank": "名次",
+    "rank_last": "上周名次", "move": "名次变化", "score": "综合得分", "item": "事项", "date": "日期",
+    "kind": "类别", "line": "内容",
+}

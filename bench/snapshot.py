@@ -1,0 +1,50 @@
+"""Weekly snapshot benchmark: time to produce the whole pack (tables, 5 chart PNGs, PDF, XLSX)
+for one week at scale 1 and scale 100. Prints numbers, never fails.
+
+    python bench/snapshot.py [--week 2025-W32] [--scale1 DIR] [--scale100 DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.snapshot.pack import make  # noqa: E402
+from warehouse import store  # noqa: E402
+
+
+def run(label: str, wdir: Path, week: str) -> None:
+    if not (wdir / store.CURRENT).exists():
+        print(f"{label:10s} {wdir}: no warehouse, skipped")
+        return
+    steps: list[tuple[str, float]] = []
+    started = time.perf_counter()
+    con, info = store.connect_readonly(wdir)
+    pack = make(con, info, week, progress=lambda m: steps.append((m, time.perf_counter())))
+    total = time.perf_counter() - started
+    rows = con.sql("select count(*) from indicator_values").fetchall()[0][0]
+    print(f"{label:10s} {total:6.2f} s  (indicator_values {rows:,} rows; PDF {len(pack.pdf)/1e3:.0f} kB)")
+    marks = [("连接与检查 connect, check the week", started), *steps, ("", time.perf_counter())]
+    for (m, at), (_n, nxt) in zip(marks, marks[1:]):
+        print(f"    {nxt - at:6.2f} s  {m}")
+    con.close()
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--week", default="2025-W32")
+    p.add_argument("--scale1", type=Path, default=Path("/tmp/whs"))
+    p.add_argument("--scale100", type=Path, default=ROOT / "bench" / "out" / "scale100" / "warehouse")
+    a = p.parse_args()
+    run("scale 1", a.scale1, a.week)
+    s100 = a.scale100 if a.scale100.exists() else Path("/work/main/bench/out/scale100/warehouse")
+    run("scale 100", s100, a.week)
+
+
+if __name__ == "__main__":
+    main()
