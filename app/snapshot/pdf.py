@@ -15,7 +15,7 @@ from app.snapshot import text as T
 from app.snapshot.build import STATUS_KEY, Section, Snapshot, fmt, fmt_delta
 from warehouse.status import COLOURS
 
-FONT_FILE = Path(__file__).resolve().parent.parent / "fonts" / "NotoSansCJKsc-Regular-GB2312.otf"
+FONT_FILE = Path(__file__).resolve().parent.parent / "fonts" / "NotoSansSC-Regular-GB2312.ttf"
 FONT = "NotoSansCJKsc"
 RED = (192, 0, 0)
 GREY = (90, 90, 90)
