@@ -25,7 +25,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from warehouse import queries  # noqa: E402
 from warehouse.store import connect_readonly  # noqa: E402
 
-PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "map", "data_status"]
+PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "map", "data_status", "weekly"]
 
 
 def ensure_warehouse(scale: int, out: Path) -> Path:

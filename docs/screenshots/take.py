@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "map", "data_status"]
+PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "map", "data_status", "weekly"]
 HERE = Path(__file__).resolve().parent
 
 

@@ -27,7 +27,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 PAGES = {"": ("创卫与健康城市建设", "Sanitary City"), "garbage": ("垃圾分类", "Garbage sorting"),
          "mosquito": ("蚊虫密度", "Mosquito density"), "chronic": ("慢病管理", "Chronic disease"),
          "literacy": ("健康素养", "Health literacy"), "map": ("积水点与网格", "Waterlogging"),
-         "data_status": ("数据状态", "Data status")}
+         "data_status": ("数据状态", "Data status"), "weekly": ("周报导出", "Weekly snapshot")}
 
 pytestmark = pytest.mark.slow
 playwright = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
