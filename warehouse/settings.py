@@ -41,3 +41,8 @@ MAP_MAX_GRIDS = _int("HC_MAP_MAX_GRIDS", 3000)
 # Optional tile server of the city's own basemap (e.g. http://gis.local/{z}/{x}/{y}.png);
 # empty = no basemap, only the city's own polygons (offline).
 TILE_URL = os.environ.get("HC_TILE_URL", "")
+
+# Weekly snapshot: "due soon" looks this many weeks ahead; milestones come from this CSV
+# (date, area_code, item; empty = app/snapshot/milestones.csv, the plan's 关键节点).
+SNAPSHOT_DUE_WEEKS = _int("HC_SNAPSHOT_DUE_WEEKS", 8)
+MILESTONES_FILE = os.environ.get("HC_MILESTONES_FILE", "")

@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +23,8 @@ from warehouse import queries, settings
 from warehouse.status import LABELS, district_ranking, progress_share, status_table
 
 HERE = Path(__file__).resolve().parent
-MILESTONES = Path(os.environ.get("HC_MILESTONES_FILE", HERE / "milestones.csv"))
-DUE_WEEKS = int(os.environ.get("HC_SNAPSHOT_DUE_WEEKS", "8"))
+MILESTONES = Path(settings.MILESTONES_FILE or HERE / "milestones.csv")
+DUE_WEEKS = settings.SNAPSHOT_DUE_WEEKS
 WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 STATUS_ZH = {k: v[0] for k, v in LABELS.items()}
 STATUS_KEY = {v: k for k, v in STATUS_ZH.items()}
