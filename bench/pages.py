@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,24 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_common import ensure_warehouse  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from warehouse import queries  # noqa: E402
 from warehouse.store import connect_readonly  # noqa: E402
 
 PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "map", "data_status", "weekly"]
-
-
-def ensure_warehouse(scale: int, out: Path) -> Path:
-    base = out / f"scale{scale}"
-    files, wdir = base / "files", base / "warehouse"
-    if not (files / "geography").exists():
-        subprocess.run([sys.executable, "-m", "sample_data.generate", "--out", str(files),
-                        "--scale", str(scale), "--end", "2026-11"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-    subprocess.run([sys.executable, "-m", "etl", "load", "--warehouse", str(wdir), str(files),
-                    "--quiet"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    return wdir
 
 
 class Recorder:

@@ -1,7 +1,9 @@
 """Weekly snapshot benchmark: time to produce the whole pack (tables, 5 chart PNGs, PDF, XLSX)
 for one week at scale 1 and scale 100. Prints numbers, never fails.
 
-    python bench/snapshot.py [--week 2025-W32] [--scale1 DIR] [--scale100 DIR]
+    python bench/snapshot.py [--week 2025-W32] [--scales 1 100]
+
+Warehouses at scale K are generated and loaded under bench/out on first use.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_common import ensure_warehouse  # noqa: E402
 
 from app.snapshot.pack import make  # noqa: E402
 from warehouse import store  # noqa: E402
@@ -38,12 +42,10 @@ def run(label: str, wdir: Path, week: str) -> None:
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--week", default="2025-W32")
-    p.add_argument("--scale1", type=Path, default=Path("/tmp/whs"))
-    p.add_argument("--scale100", type=Path, default=ROOT / "bench" / "out" / "scale100" / "warehouse")
+    p.add_argument("--scales", type=int, nargs="+", default=[1, 100])
     a = p.parse_args()
-    run("scale 1", a.scale1, a.week)
-    s100 = a.scale100 if a.scale100.exists() else Path("/work/main/bench/out/scale100/warehouse")
-    run("scale 100", s100, a.week)
+    for scale in a.scales:
+        run(f"scale {scale}", ensure_warehouse(scale), a.week)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,23 @@
+"""Shared by the benchmarks: a sample-city warehouse at scale K under bench/out (generated and
+loaded on first use; later runs reuse it, loading skips files already loaded)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+
+
+def ensure_warehouse(scale: int, out: Path = OUT) -> Path:
+    base = out / f"scale{scale}"
+    files, wdir = base / "files", base / "warehouse"
+    if not (files / "geography").exists():
+        subprocess.run([sys.executable, "-m", "sample_data.generate", "--out", str(files),
+                        "--scale", str(scale), "--end", "2026-11"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "etl", "load", "--warehouse", str(wdir), str(files),
+                    "--quiet"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return wdir
