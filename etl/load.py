@@ -52,7 +52,9 @@ class FileReport:
 
     @property
     def rows_rejected(self) -> int:
-        return int(sum(r["row_number"].n_unique() for r in self.rejects if r.height))
+        """Rows with at least one reject (a row can fail several checks; sheets number apart)."""
+        frames = [r.select("sheet", "row_number") for r in self.rejects if r.height]
+        return pl.concat(frames).unique().height if frames else 0
 
 
 @dataclass
