@@ -190,6 +190,11 @@ def _provenance_sql(indicator_id: str) -> str:
         when = f"f.{date_col} = year($period::date)"
     elif "measure" in ind["derive"]:
         when = f"f.{date_col} <= $period_end::date"
+    elif ind["kind"] == "stock":
+        # NOTE: a stock's value is its period's last reported month; only those rows count.
+        table = fact["table"]
+        when = (f"f.{date_col} = (select max(l.{date_col}) from {table} as l "
+                f"where date_trunc($grain, l.{date_col}) = $period::date)")
     else:
         when = f"date_trunc($grain, f.{date_col}) = $period::date"
     return derive.render(derive.sql_template("queries/provenance"), table=fact["table"],

@@ -1,7 +1,8 @@
 """The only cache layer: a read-only connection per warehouse and data version, cached results.
 
-Caches are keyed on (warehouse folder, data version): a new load shows up without a restart, and
-two warehouses never share results.
+Caches are keyed on the warehouse folder, its data version and the publish time: a new load
+shows up without a restart, two warehouses never share results, and a warehouse rebuilt from
+scratch (version 1 again) is not mistaken for the old one.
 """
 
 from __future__ import annotations
@@ -23,13 +24,19 @@ def current_info() -> dict | None:
 
 
 @st.cache_resource(max_entries=4)
-def _connection(wdir: str, version: int):
-    con, _ = store.connect_readonly(wdir)
+def _connection(where: str, version: int):
+    con, _ = store.connect_readonly(where.split("|")[0])
     return con
 
 
+def _where() -> str:
+    """The cache key of the current publish: folder and publish time."""
+    info = current_info() or {}
+    return f"{warehouse_dir()}|{info.get('published_at', '')}"
+
+
 def connection(version: int):
-    return _connection(str(warehouse_dir()), version)
+    return _connection(_where(), version)
 
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
@@ -39,7 +46,7 @@ def _query(name: str, wdir: str, version: int, **params: object) -> pl.DataFrame
 
 def query(name: str, version: int, **params: object) -> pl.DataFrame:
     """A named query's result (warehouse/sql/queries/<name>.sql), cached."""
-    return _query(name, str(warehouse_dir()), version, **params)
+    return _query(name, _where(), version, **params)
 
 
 @st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
@@ -49,7 +56,7 @@ def _query_sql(sql: str, wdir: str, version: int, **params: object) -> pl.DataFr
 
 def query_sql(sql: str, version: int, **params: object) -> pl.DataFrame:
     """A query rendered from a registry template (warehouse/sql/queries), cached likewise."""
-    return _query_sql(sql, str(warehouse_dir()), version, **params)
+    return _query_sql(sql, _where(), version, **params)
 
 
 @st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
@@ -64,4 +71,4 @@ def statuses(version: int, as_of, levels: tuple[str, ...], parent: str | None = 
              ) -> pl.DataFrame:
     """The status rule's assessment of every indicator in the areas of `levels` (children of
     `parent` only, when given)."""
-    return _statuses(str(warehouse_dir()), version, as_of, levels, parent)
+    return _statuses(_where(), version, as_of, levels, parent)

@@ -160,13 +160,13 @@ def children_section(ctx: DomainContext, ind: dict, grain: str, period: dt.date,
     goal = ctx.statuses.filter(pl.col("indicator_id") == ind["indicator_id"])["goal"]
     st.altair_chart(charts.comparison(
         df, goal[0] if goal.len() else None,
-        {"value": t("col.value"), "status": t("col.status"), "area": t("col.area"),
+        {"value": t("col.value"), "status": t("col.status_now"), "area": t("col.area"),
          "goal": t("col.goal"), "status_domain": domain, "status_range": rng,
          "sort_desc": ind["direction"] == "higher"}, ind["unit"]), width="stretch")
     table = rows.select(
         pl.col("area_code").alias(t("col.area_code")), pl.col("name_zh").alias(t("col.area")),
         pl.col("value").round(3).alias(t("col.value")),
-        pl.col("status").replace_strict(labels_map).alias(t("col.status")),
+        pl.col("status").replace_strict(labels_map).alias(t("col.status_now")),
         pl.col("numerator").alias(t("col.numerator")),
         pl.col("denominator").alias(t("col.denominator")),
         pl.concat_str([pl.col("reporting_units").cast(pl.Utf8),

@@ -46,6 +46,12 @@ def print_summary(summary: LoadSummary, seconds: float) -> None:
         print(f"仓库未改变 warehouse unchanged (data version {summary.data_version})")
     if total[2]:
         print("被拒绝的行及原因见表 etl_rejects (rejected rows and reasons: table etl_rejects)")
+    unknown = [r.path.name for r in summary.files
+               if any(rj["reason"].str.contains("未知的").any() for rj in r.rejects if rj.height)]
+    if unknown:
+        print("提示：有行因编码未知被拒绝。若区划、监测点或机构名录尚未导入，请先导入它们，再用 --force "
+              "重新导入这些文件 (unknown codes: load the geography / sites / centres first, then "
+              f"reload with --force): {'、'.join(unknown[:5])}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,11 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     p_load.add_argument("--warehouse", type=Path, default=None,
                         help="warehouse folder (default $HC_WAREHOUSE_DIR, else warehouse/data)")
     p_load.add_argument("--quiet", action="store_true", help="no per-file progress lines")
+    p_load.add_argument("--force", action="store_true",
+                        help="read files again even if their content was loaded before")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     target = args.warehouse or warehouse_dir()
     try:
-        summary = load(args.paths, target, progress=(lambda _m: None) if args.quiet else print)
+        summary = load(args.paths, target, progress=(lambda _m: None) if args.quiet else print,
+                       force=args.force)
     except EtlFatal as e:
         print(f"\n错误 ERROR: {e}\n仓库未做任何修改 (the warehouse was not changed)", file=sys.stderr)
         return 2

@@ -305,8 +305,10 @@ def _sum_duplicates(df: pl.DataFrame, contract: Contract) -> pl.DataFrame:
     keys = list(contract.meta.keys)
     numeric = [c.name for c in contract.columns if c.name not in keys and c.kind in ("int", "num")]
     other = [c.name for c in contract.columns if c.name not in keys and c.name not in numeric]
+    # NOTE: a blank part makes the sum missing (blank = missing, never zero).
+    summed = [pl.when(pl.col(n).null_count() == 0).then(pl.col(n).sum()).alias(n) for n in numeric]
     return df.group_by(keys, maintain_order=True).agg(
-        pl.col("_row").min(), *[pl.col(n).sum() for n in numeric], *[pl.col(n).first() for n in other]
+        pl.col("_row").min(), *summed, *[pl.col(n).first() for n in other]
     ).select("_row", *[c.name for c in contract.columns])
 
 

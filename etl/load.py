@@ -225,15 +225,17 @@ def _orphan_areas(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def load(paths: Iterable[Path | str], wdir: Path | None = None,
-         progress: Callable[[str], None] = print) -> LoadSummary:
-    """Load files/folders into the warehouse. Raises EtlFatal (nothing written) on a fatal problem."""
+         progress: Callable[[str], None] = print, force: bool = False) -> LoadSummary:
+    """Load files/folders into the warehouse. Raises EtlFatal (nothing written) on a fatal problem.
+    force: read files again even if their content was loaded before (e.g. a file loaded before
+    its geography, whose rows were rejected for unknown codes)."""
     paths = list(paths)
     wdir = Path(wdir) if wdir else warehouse_dir()
     files = expand(paths)
     if not files:
         raise EtlFatal(", ".join(map(str, paths)), "没有找到可导入的文件 (no loadable files found)")
     # 1. Read and validate every file before touching anything.
-    parsed, skipped = _read_all(files, _loaded_hashes(wdir), progress)
+    parsed, skipped = _read_all(files, {} if force else _loaded_hashes(wdir), progress)
     if not parsed and not _derivation_stale(wdir):
         progress("没有新文件：仓库保持不变 (all files loaded before; warehouse untouched)")
         return LoadSummary(skipped, store.data_version(wdir), False, wdir)
@@ -243,7 +245,7 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
         store.cleanup_incomplete(wdir)
         info = store.current(wdir)
         # NOTE: another loader may have published these very files while we were reading them.
-        raced = _loaded_hashes(wdir)
+        raced = {} if force else _loaded_hashes(wdir)
         skipped += [r for r, _ in parsed if r.file_hash in raced]
         parsed = [(r, res) for r, res in parsed if r.file_hash not in raced]
         stale = _derivation_stale(wdir)

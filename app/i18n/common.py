@@ -71,6 +71,7 @@ STRINGS = {
     "col.deadline": {"zh": "截止日期", "en": "Deadline"},
     "col.stage": {"zh": "阶段", "en": "Stage"},
     "col.status": {"zh": "状态", "en": "Status"},
+    "col.status_now": {"zh": "当前状态", "en": "Current status"},
     "col.gap": {"zh": "距目标", "en": "Gap to goal"},
     "col.glide": {"zh": "进度线", "en": "Glide path"},
     "col.projection": {"zh": "趋势预计", "en": "Projection"},

@@ -169,6 +169,9 @@ def build(con: duckdb.DuckDBPyConnection, info: dict | None, week: str,
     areas = queries.run(con, "areas")
     names = dict(zip(areas["area_code"], areas["name_zh"]))
     city = areas.filter(pl.col("area_level") == "city")
+    if city.height == 0:
+        raise SnapshotError("仓库里还没有行政区划（城市、区县、街道、网格）。请先导入区划 GeoJSON 文件，"
+                            "再重新导入其他数据。")
     city_code, city_name = city["area_code"][0], city["name_zh"][0]
     if district:
         d = areas.filter((pl.col("area_code") == district) & (pl.col("area_level") == "district"))
@@ -409,7 +412,8 @@ def _due_section(con, area_code, city_code, sunday, info_by_id) -> Section:
     rows = []
     upcoming = goals.filter((pl.col("deadline") > sunday) & (pl.col("deadline") <= horizon))
     for (deadline, stage), grp in upcoming.group_by("deadline", "stage_name", maintain_order=True):
-        names = "、".join(info_by_id[i]["name_zh"] for i in grp["indicator_id"] if i in info_by_id)
+        names = "、".join(info_by_id[i]["name_zh"] for i in dict.fromkeys(grp["indicator_id"])
+                         if i in info_by_id)
         rows.append({C["date"]: deadline.isoformat(), C["kind"]: "阶段目标",
                      C["item"]: f"{stage}阶段目标到期：{names}"})
     for m in load_milestones():

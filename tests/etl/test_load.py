@@ -138,3 +138,15 @@ def test_reader_keeps_working_while_a_load_publishes(city, tmp_path):
     # the old connection still reads its own (older) version's files
     assert con.sql("select count(*) from stg_garbage_inspection").fetchall() == [(2,)]
     assert info["version"] == 1
+
+
+def test_a_file_loaded_before_its_geography_can_be_reloaded_with_force(city, tmp_path):
+    wdir = tmp_path / "wh"
+    garbage = city / "收运检查_202506.csv"
+    first = load([garbage], wdir, **QUIET)
+    assert first.files[0].rows_loaded == 0 and first.files[0].rows_rejected == 3
+    load([city / "geo"], wdir, **QUIET)
+    assert not load([garbage], wdir, **QUIET).published          # same content: skipped
+    again = load([garbage], wdir, force=True, **QUIET)
+    assert again.files[0].rows_loaded == 2
+    assert city_value(wdir) == [(pytest.approx(5 / 40 * 100), 2, 2)]

@@ -110,3 +110,14 @@ def test_a_registry_change_rederives_without_reloading_files(sample_warehouse, t
     monkeypatch.setattr(derive, "fingerprint", lambda: "changed")
     summary = load([ROOT / "sample_data"], wdir, progress=lambda _m: None)
     assert summary.published and all(f.status == "unchanged" for f in summary.files)
+
+
+def test_a_past_date_sees_only_periods_that_had_ended(con):
+    import datetime as dt
+
+    from warehouse.status import status_table
+
+    st = status_table(con, dt.date(2025, 8, 10), ("city",))
+    row = {r["indicator_id"]: r for r in st.iter_rows(named=True)}
+    assert row["mosq_light_trap_density"]["period_start"] == dt.date(2024, 1, 1)   # year grain
+    assert row["hw_recycling_rate"]["period_start"] == dt.date(2025, 7, 1)          # month grain
