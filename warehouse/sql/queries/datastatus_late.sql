@@ -3,23 +3,7 @@
 -- latest period loaded anywhere in the city. Areas: $area and, when $area is the city, each of
 -- its districts. Missing units come with their name, district and the last period they did
 -- report. A template never loaded still gets its rows (no period, nothing received).
-with templates as (
-    select * from report_templates
-),
-
-reports as (
-    select * from report_periods
-),
-
-unit_names as (
-    select unit_type, unit_code, unit_name from report_units
-),
-
-unit_district as (
-    select unit_type, unit_code, district_name from report_units
-),
-
-scope as (
+with scope as (
     select area_code, area_level, name_zh as area_name
     from dim_area
     where area_code = $area
@@ -28,32 +12,31 @@ scope as (
 
 latest as (
     select template, max(period_start) as period_start
-    from reports
+    from report_periods
     group by template
 ),
 
 last_report as (
     select template, unit_code, max(period_start) as last_period
-    from reports
+    from report_periods
     group by template, unit_code
 ),
 
 expected as (
     select t.template, t.template_no, t.period_grain, t.unit_type, l.period_start,
            s.area_code, s.area_level, s.area_name, u.unit_code
-    from templates as t
+    from report_templates as t
     left join latest as l on l.template = t.template
     join unit_area as u on u.unit_type = t.unit_type
     join scope as s on s.area_code = u.area_code
 ),
 
 checked as (
-    select e.*, n.unit_name, d.district_name, r.last_period,
+    select e.*, n.unit_name, n.district_name, r.last_period,
            coalesce(r.last_period >= e.period_start, false) as reported
     from expected as e
     left join last_report as r on r.template = e.template and r.unit_code = e.unit_code
-    left join unit_names as n on n.unit_type = e.unit_type and n.unit_code = e.unit_code
-    left join unit_district as d on d.unit_type = e.unit_type and d.unit_code = e.unit_code
+    left join report_units as n on n.unit_type = e.unit_type and n.unit_code = e.unit_code
 ),
 
 final as (
