@@ -1,4 +1,4 @@
-"""Pure chart builders (altair, no streamlit): trends against stage goals, comparisons, sparklines.
+"""Pure chart builders (altair, no streamlit): trends against stage goals, comparisons, breakdowns.
 Tested through `chart.to_dict()`."""
 
 from __future__ import annotations
@@ -43,54 +43,60 @@ def trend(values: pl.DataFrame, goals: pl.DataFrame, glide: pl.DataFrame, labels
                       .encode(x, alt.Y("ci_low:Q", title=y_title), alt.Y2("ci_high:Q")))
     if extra is not None and extra.height:
         layers.append(alt.Chart(extra).mark_line(strokeDash=[2, 2], point=True).encode(
-            x, alt.Y("value:Q"), colour,
+            x, alt.Y("value:Q", title=y_title), colour,
             tooltip=["series:N", alt.Tooltip("period_start:T", title=labels["period"]),
                      alt.Tooltip("value:Q", title=labels["value"], format=".2f")]))
     if goals.height:
         g = goals.with_columns(pl.lit(labels["goal"]).alias("series"))
         layers.append(alt.Chart(g).mark_rule(strokeWidth=3).encode(
-            alt.X("start:T"), alt.X2("end:T"), alt.Y("target:Q"), colour,
+            alt.X("start:T", title=labels["period"]), alt.X2("end:T"),
+            alt.Y("target:Q", title=y_title), colour,
             tooltip=[alt.Tooltip("stage:N", title=labels.get("stage", "stage")),
                      alt.Tooltip("target:Q", title=labels["goal"]),
                      alt.Tooltip("end:T", title=labels.get("deadline", "deadline"))]))
     if glide.height:
         gl = glide.with_columns(pl.lit(labels["glide"]).alias("series"))
         layers.append(alt.Chart(gl).mark_line(strokeDash=[6, 4]).encode(
-            alt.X("date:T"), alt.Y("value:Q"), colour))
+            alt.X("date:T", title=labels["period"]), alt.Y("value:Q", title=y_title), colour))
     return _config(alt.layer(*layers).properties(height=320, width="container"))
 
 
 def comparison(df: pl.DataFrame, goal: float | None, labels: dict, unit: str) -> alt.Chart:
-    """Bars per area coloured by status; df: area, value, status, status_label."""
-    bars = alt.Chart(df).mark_bar().encode(
-        alt.X("area:N", sort="-y" if labels.get("sort_desc", True) else "y", title=None),
-        alt.Y("value:Q", title=f"{labels['value']} ({unit})"),
-        alt.Color("status_label:N", title=labels["status"],
-                  scale=alt.Scale(domain=labels["status_domain"], range=labels["status_range"])),
+    """Horizontal bars per area (names read level), in value order (best first), each coloured
+    by the status of its own value and period; value labels beside the bars on a white halo so
+    the goal line never strikes through them. df: area, value, status_label."""
+    rows = df.filter(pl.col("value").is_not_null())
+    order = rows.sort(["value", "area"], descending=[labels.get("sort_desc", True), False])
+    order = order["area"].to_list()
+    fmt = labels.get("format", ".1f")
+    y = alt.Y("area:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    x = alt.X("value:Q", title=f"{labels['value']} ({unit})")
+    bars = alt.Chart(rows).mark_bar().encode(
+        y, x, alt.Color("status_label:N", title=labels["status"],
+                        scale=alt.Scale(domain=labels["status_domain"],
+                                        range=labels["status_range"]),
+                        legend=alt.Legend(labelLimit=400, titleLimit=600)),
         tooltip=[alt.Tooltip("area:N", title=labels["area"]),
-                 alt.Tooltip("value:Q", title=labels["value"], format=".2f"),
+                 alt.Tooltip("value:Q", title=labels["value"], format=fmt),
                  alt.Tooltip("status_label:N", title=labels["status"])])
-    text = bars.mark_text(dy=-6, fontSize=11).encode(text=alt.Text("value:Q", format=".1f"),
-                                                     color=alt.value("#333"))
-    layers = [bars, text]
+    text = alt.Chart(rows).encode(y, x, alt.Text("value:Q", format=fmt))
+    halo = text.mark_text(align="left", dx=4, fontSize=11, stroke="#ffffff", strokeWidth=4,
+                          strokeJoin="round")
+    label = text.mark_text(align="left", dx=4, fontSize=11, color="#333333")
+    layers = []
     if goal is not None:
         layers.append(alt.Chart(pl.DataFrame({"goal": [goal]})).mark_rule(
             color=SERIES_COLOURS["goal"], strokeDash=[6, 3], strokeWidth=2).encode(
-            y="goal:Q", tooltip=[alt.Tooltip("goal:Q", title=labels["goal"])]))
-    return _config(alt.layer(*layers).properties(height=300, width="container"))
+            x=alt.X("goal:Q"), tooltip=[alt.Tooltip("goal:Q", title=labels["goal"])]))
+    layers += [bars, halo, label]
+    height = max(120, 26 * len(order))
+    return _config(alt.layer(*layers).properties(height=height, width="container"))
 
 
 def status_scale(lang_labels: dict[str, str]) -> tuple[list[str], list[str]]:
     """(domain, range) of the status colour scale in the display language."""
     keys = list(COLOURS)
     return [lang_labels[k] for k in keys], [COLOURS[k] for k in keys]
-
-
-def sparkline(values: pl.DataFrame, colour: str) -> alt.Chart:
-    return alt.Chart(values).mark_line(color=colour, strokeWidth=2).encode(
-        alt.X("period_start:T", axis=None), alt.Y("value:Q", axis=None,
-                                                  scale=alt.Scale(zero=False)),
-    ).properties(height=40, width="container").configure_view(strokeWidth=0)
 
 
 def breakdown(df: pl.DataFrame, labels: dict, reference: float | None = None) -> alt.Chart:
@@ -127,8 +133,9 @@ def seasons(df: pl.DataFrame, labels: dict) -> alt.Chart:
     return _config(alt.Chart(df).mark_line(point=True).encode(
         alt.X("iso_week:Q", title=labels["week"], scale=alt.Scale(domain=[1, 53])),
         alt.Y("value:Q", title=labels["value"]),
-        alt.Color("season:N", title=None,
-                  scale=alt.Scale(range=[SERIES_COLOURS["last_year"], SERIES_COLOURS["actual"]])),
+        alt.Color("season:N", title=labels.get("season"),
+                  scale=alt.Scale(range=[SERIES_COLOURS["last_year"], SERIES_COLOURS["actual"]]),
+                  legend=alt.Legend(orient="top")),
         alt.StrokeDash("season:N", legend=None, scale=alt.Scale(range=[[4, 3], [1, 0]])),
         tooltip=["season:N", "iso_week:Q", alt.Tooltip("value:Q", format=".2f")],
     ).properties(height=280, width="container"))
@@ -149,10 +156,13 @@ def graded_trend(df: pl.DataFrame, grades: list[dict], labels: dict) -> alt.Char
                   scale=alt.Scale(domain=[b["grade"] for b in bands], range=band_colours)))
     lines = alt.Chart(df).mark_line(point=True).encode(
         alt.X("period_start:T", title=labels["period"], axis=alt.Axis(format="%Y-%m")),
-        alt.Y("value:Q"), alt.Detail("area:N"),
-        alt.StrokeDash("area:N", title=labels["area"]),
-        tooltip=["area:N", alt.Tooltip("period_start:T", format="%Y-%m"),
-                 alt.Tooltip("value:Q", format=".2f"), "grade:N"])
+        alt.Y("value:Q", title=labels["value"]),
+        alt.Color("area:N", title=labels["area"], scale=alt.Scale(scheme="tableau10"),
+                  legend=alt.Legend(labelLimit=300, columns=2)),
+        tooltip=[alt.Tooltip("area:N", title=labels["area"]),
+                 alt.Tooltip("period_start:T", format="%Y-%m", title=labels["period"]),
+                 alt.Tooltip("value:Q", format=".2f", title=labels["value"]),
+                 alt.Tooltip("grade:N", title=labels["grade"])])
     layers = [layer_bands, lines]
     pass_line = next((g["max"] for g in grades if g["grade"] == labels.get("pass_grade")), None)
     if pass_line is not None:

@@ -4,16 +4,16 @@ in the URL, status badges, download buttons, provenance (source rows and loads),
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 
 import polars as pl
 import streamlit as st
 
 from app import db, export
+from app import formatting as F
 from app.i18n import current_lang, t
 from warehouse import derive, registry, settings
-from warehouse.status import COLOURS, period_end
+from warehouse.status import VOCABULARY, period_end
 
 LEVELS = ("city", "district", "street", "grid")
 
@@ -69,21 +69,41 @@ def url_multiselect(label: str, options: tuple[str, ...], key: str, default: lis
 
 
 def page_frame(title_key: str) -> int:
-    """Language switch, title, and the empty state; returns the data version (stops if none)."""
+    """Language switch, the app's one as-of date, title, and the empty state; returns the data
+    version (stops if none)."""
     url_widget(st.sidebar.radio, t("lang.label"), ["zh", "en"], "lang", "zh",
                format_func=lambda v: "中文" if v == "zh" else "English", horizontal=True)
+    day = as_of_widget()
     st.title(t(title_key))
     version = db.current_version()
     if version == 0:
         st.info(t("empty.no_warehouse"))
         st.stop()
+    st.caption(t("frame.as_of", date=F.date(day)))
     return version
+
+
+def as_of_widget() -> dt.date:
+    """The app's one as-of date: today by default, the same on every page, changed once in the
+    sidebar and carried in the URL (?as_of=2026-10-31)."""
+    today = dt.date.today()
+    value = st.sidebar.date_input(
+        t("frame.as_of_label"), value=today, min_value=dt.date(2000, 1, 1), max_value=today,
+        key="as_of", bind="query-params", help=t("frame.as_of_help"), required=True,
+        format="YYYY-MM-DD")
+    return value or today
+
+
+def as_of() -> dt.date:
+    """The as-of date chosen in the sidebar (page_frame draws the widget)."""
+    value = st.session_state.get("as_of")
+    return value if isinstance(value, dt.date) else dt.date.today()
 
 
 def area_filter(version: int, finest: str = "grid") -> Area:
     """District → street → grid selectors in the sidebar, each kept in the URL."""
     areas = db.query("areas", version)
-    names = dict(zip(areas["area_code"], areas["name_zh"]))
+    names = area_names(version)
     city = areas.filter(pl.col("area_level") == "city")
     city_code = city["area_code"][0] if city.height else ""
     st.sidebar.subheader(t("filter.header"))
@@ -113,36 +133,49 @@ def grain_switch(grains: list[str], default: str = "month", key: str = "grain") 
     return value or default
 
 
-def status_badge(status: str) -> str:
-    """Coloured pill with the words (never colour alone); HTML for st.markdown."""
-    colour = COLOURS[status]
-    fg = "#212121" if status in ("at_risk", "no_data", "no_goal", "incomplete") else "#ffffff"
-    return (f'<span style="background:{colour};color:{fg};padding:2px 10px;border-radius:10px;'
-            f'font-size:0.85em;white-space:nowrap">{html.escape(t("status." + status))}</span>')
+def badge(status: str, container=st) -> None:
+    """The status as a coloured badge with its words (never colour alone), no HTML."""
+    s = VOCABULARY[status]
+    container.badge(s.word(current_lang()), color=s.badge)
 
 
-def status_labels() -> dict[str, str]:
-    return {k: t(f"status.{k}") for k in COLOURS}
+def status_labels(lang: str | None = None) -> dict[str, str]:
+    lang = lang or current_lang()
+    return {k: s.word(lang) for k, s in VOCABULARY.items()}
 
 
-def fmt_value(fmt: str, value: float | None) -> str:
-    return "—" if value is None else fmt.format(value)
+def period_label(start: dt.date | None, grain: str | None) -> str:
+    return F.period(start, grain, current_lang())
 
 
-def period_label(start: dt.date | None, grain: str) -> str:
-    if start is None:
-        return "—"
-    zh = current_lang() == "zh"
-    if grain == "year":
-        return f"{start.year}年" if zh else f"{start.year}"
-    if grain == "quarter":
-        q = (start.month - 1) // 3 + 1
-        return f"{start.year}年第{q}季度" if zh else f"{start.year} Q{q}"
-    if grain == "month":
-        return f"{start.year}年{start.month}月" if zh else start.strftime("%Y-%m")
-    iso = start.isocalendar()
-    return (f"{iso.year}年第{iso.week}周（{start:%m-%d}起）" if zh
-            else f"{iso.year}-W{iso.week:02d} (from {start:%m-%d})")
+def area_names(version: int, lang: str | None = None) -> dict[str, str]:
+    """Every area's name in the language (English names when the geography gives them)."""
+    lang = lang or current_lang()
+    return {r["area_code"]: F.area_name(r, lang)
+            for r in db.query("areas", version).iter_rows(named=True)}
+
+
+def districts(version: int) -> list[str]:
+    """The codes of every district, in code order."""
+    areas = db.query("areas", version)
+    return areas.filter(pl.col("area_level") == "district")["area_code"].to_list()
+
+
+def data_ends(version: int, source_tables: list[str], as_of: dt.date) -> None:
+    """Say how far the page's sources reach (e.g. 诱蚊灯监测记录：至 2026-11-20), and that a
+    source ending before the as-of date shows nothing after its last date."""
+    lang = current_lang()
+    ends = db.fact_ends(version)
+    parts = []
+    for r in ends.iter_rows(named=True):
+        if r["source_table"] not in source_tables or r["last"] is None:
+            continue
+        title = r["title_zh"] if lang == "zh" else r["title_en"]
+        when = (F.period(r["last"], r["grain"], lang) if r["grain"] != "day"
+                else F.date(r["last"]))
+        parts.append(t("frame.source_end", title=title or r["fact"], when=when))
+    if parts:
+        st.caption(t("frame.data_ends", items=t("frame.join").join(parts)))
 
 
 def downloads(df: pl.DataFrame, name: str, key: str) -> None:
@@ -209,9 +242,9 @@ def source_rows(version: int, indicator_id: str, area_code: str, grain: str,
 
 def footer(version: int) -> None:
     info = db.current_info() or {}
-    areas = db.query("areas", version)
-    city = areas.filter(pl.col("area_level") == "city")["name_zh"]
+    areas = db.query("areas", version).filter(pl.col("area_level") == "city")
+    city = F.area_name(areas.row(0, named=True), current_lang()) if areas.height else ""
     st.divider()
-    st.caption(t("footer.version", city=city[0] if city.len() else "", version=version,
-                 published=info.get("published_at", "")))
+    st.caption(t("footer.version", city=city, version=version,
+                 published=F.timestamp(info.get("published_at"))))
     st.caption(t("status.rule", share=settings.MIN_COMPLETENESS))

@@ -59,16 +59,66 @@ def query_sql(sql: str, version: int, **params: object) -> pl.DataFrame:
     return _query_sql(sql, _where(), version, **params)
 
 
-@st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
-def _statuses(wdir: str, version: int, as_of, levels: tuple[str, ...],
-              parent: str | None) -> pl.DataFrame:
+@st.cache_data(ttl=3600, max_entries=64, show_spinner=False)
+def _statuses(wdir: str, version: int, as_of, levels: tuple[str, ...], parent: str | None,
+              grain: str | None, indicators: tuple[str, ...] | None) -> pl.DataFrame:
     from warehouse.status import status_table
 
-    return status_table(_connection(wdir, version), as_of, levels, parent)
+    return status_table(_connection(wdir, version), as_of, levels, parent, grain,
+                        list(indicators) if indicators else None)
 
 
-def statuses(version: int, as_of, levels: tuple[str, ...], parent: str | None = None
+def statuses(version: int, as_of, levels: tuple[str, ...], parent: str | None = None,
+             grain: str | None = None, indicators: tuple[str, ...] | None = None
              ) -> pl.DataFrame:
-    """The status rule's assessment of every indicator in the areas of `levels` (children of
-    `parent` only, when given)."""
-    return _statuses(_where(), version, as_of, levels, parent)
+    """The status rule's assessment of every indicator (or `indicators`) in the areas of
+    `levels` (children of `parent` only, when given) as of a date, at each indicator's status
+    grain (or at `grain`)."""
+    return _statuses(_where(), version, as_of, levels, parent, grain, indicators)
+
+
+def fact_ends(version: int) -> pl.DataFrame:
+    """How far each source's data reach (warehouse.queries.fact_ends_sql)."""
+    return query_sql(queries.fact_ends_sql(), version)
+
+
+def running_values(version: int, area: str, as_of) -> dict[str, dict]:
+    """Year-grain values of the area still running on `as_of` (not in any status), by
+    indicator; only from sources whose data end by then."""
+    ends = fact_ends(version)
+    done = [s for s, r in zip(ends["source_table"], ends["reaches"]) if r is not None
+            and r <= as_of]
+    rows = query("running_values", version, area=area, as_of=as_of, complete_sources=done)
+    return {r["indicator_id"]: r for r in rows.iter_rows(named=True)}
+
+
+def series(version: int, indicator: str, area: str, grain: str, as_of) -> pl.DataFrame:
+    """One indicator's complete periods (closed by `as_of`) for one area at one grain."""
+    return query("series", version, indicator=indicator, area=area, grain=grain, as_of=as_of)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _briefing(wdir: str, version: int, week: str, district: str | None):
+    import io
+    import json
+    import time
+    import zipfile
+
+    from app.snapshot.pack import make
+
+    started = time.perf_counter()
+    pack = make(_connection(wdir, version), current_info(), week, district)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(f"{pack.stem}.pdf", pack.pdf)
+        z.writestr(f"{pack.stem}.xlsx", pack.xlsx)
+        for n, b in pack.charts.items():
+            z.writestr(f"charts/{n}", b)
+        z.writestr("manifest.json", json.dumps(pack.manifest, ensure_ascii=False, indent=1))
+    return pack, buf.getvalue(), time.perf_counter() - started
+
+
+def briefing(version: int, week: str, district: str | None):
+    """The weekly briefing pack (PDF, XLSX, charts, manifest) and its ZIP, built once per
+    warehouse publish, week and scope: (pack, zip bytes, seconds it took)."""
+    return _briefing(_where(), version, week, district)

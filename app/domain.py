@@ -1,9 +1,11 @@
 """The shared body of the four domain pages: status table, indicator trend against the stage goals
-and glide path, grain switch, comparison of the area's children, drill table, provenance."""
+and glide path, grain switch, comparison of the area's children, drill table, provenance — all
+as of the app's one date, with only complete periods."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,7 +14,10 @@ import streamlit as st
 
 from app import charts, db
 from app import components as ui
+from app import formatting as F
 from app.i18n import current_lang, t
+from app.summaries import goal_text, projection_text, reason
+from warehouse.status import VOCABULARY, period_end
 
 CHILD = {"city": "district", "district": "street", "street": "grid"}
 
@@ -24,10 +29,14 @@ class DomainContext:
     meta: pl.DataFrame
     statuses: pl.DataFrame
     lang: str
-    today: dt.date
+    as_of: dt.date
 
     def ind(self, indicator_id: str) -> dict:
         return self.meta.filter(pl.col("indicator_id") == indicator_id).row(0, named=True)
+
+    def assessment(self, indicator_id: str) -> dict:
+        a = self.statuses.filter(pl.col("indicator_id") == indicator_id)
+        return a.row(0, named=True) if a.height else {"status": "no_data"}
 
 
 def indicator_name(ind: dict, lang: str) -> str:
@@ -35,44 +44,56 @@ def indicator_name(ind: dict, lang: str) -> str:
 
 
 def open_domain(domain: str) -> DomainContext:
-    """Frame, filters and the domain's statuses for the selected area."""
+    """Frame, filters and the domain's statuses for the selected area, as of the app's date."""
     version = ui.page_frame(f"nav.{domain}")
     meta_all = db.query("indicator_meta", version)
     meta = meta_all.filter(pl.col("domain") == domain)
     finest = "grid" if any("grid" in lv for lv in meta["levels"]) else "street"
     area = ui.area_filter(version, finest=finest)
-    today = dt.date.today()
+    as_of = ui.as_of()
     with st.spinner(t("loading")):
-        statuses = db.statuses(version, today, (area.level,), area.parent_code).filter(
+        statuses = db.statuses(version, as_of, (area.level,), area.parent_code).filter(
             pl.col("area_code") == area.code)
-    return DomainContext(version, area, meta, statuses, current_lang(), today)
+    ui.data_ends(version, meta["source_table"].unique().to_list(), as_of)
+    return DomainContext(version, area, meta, statuses, current_lang(), as_of)
 
 
 def status_table(ctx: DomainContext) -> None:
-    """Every indicator of the domain for the area: value, period, goal, status, completeness."""
-    rows = []
+    """Every indicator of the domain for the area: value and period, goal, gap in the
+    indicator's unit, glide path, projection (or why none), status and why, completeness."""
+    rows, raw = [], []
+    lang = ctx.lang
     for ind in ctx.meta.iter_rows(named=True):
-        a = ctx.statuses.filter(pl.col("indicator_id") == ind["indicator_id"])
-        a = a.row(0, named=True) if a.height else {"status": "no_data"}
+        a = ctx.assessment(ind["indicator_id"])
         rows.append({
-            t("col.indicator"): indicator_name(ind, ctx.lang),
-            t("col.value"): ui.fmt_value(ind["format"], a.get("value")),
-            t("col.unit"): ind["unit"],
-            t("col.period"): ui.period_label(a.get("period_start"), a.get("period_grain") or ""),
+            t("col.indicator"): indicator_name(ind, lang),
+            t("col.period"): F.period(a.get("period_start"), a.get("period_grain"), lang),
+            t("col.value"): F.value(a.get("value"), ind, lang, with_unit=True),
             t("col.status"): t(f"status.{a['status']}"),
-            t("col.goal"): ui.fmt_value(ind["format"], a.get("goal")),
-            t("col.deadline"): a["deadline"].isoformat() if a.get("deadline") else "—",
-            t("col.glide"): ui.fmt_value(ind["format"], a.get("glide")),
-            t("col.projection"): ui.fmt_value(ind["format"], a.get("projection")),
+            t("col.goal"): goal_text(a, ind, lang),
+            t("col.gap"): F.gap(a.get("gap"), ind, lang),
+            t("col.glide"): F.value(a.get("glide"), ind, lang),
+            t("col.projection"): projection_text(a, ind, lang) or F.DASH,
+            t("col.why"): reason(a, ind, lang),
             t("col.reporting"): (f"{a['reporting_units']}/{a['expected_units']}"
-                                 if a.get("expected_units") else "—"),
+                                 if a.get("expected_units") else F.DASH),
         })
+        raw.append({"indicator_id": ind["indicator_id"], t("col.indicator"): rows[-1][
+            t("col.indicator")], t("col.period"): rows[-1][t("col.period")],
+            t("col.value"): a.get("value"), t("col.unit"): F.unit(ind, lang),
+            t("col.status"): rows[-1][t("col.status")], t("col.goal"): a.get("goal"),
+            t("col.deadline"): F.date(a["deadline"]) if a.get("deadline") else None,
+            t("col.gap_unit"): a.get("gap"), t("col.glide"): a.get("glide"),
+            t("col.projection"): a.get("projection"),
+            t("col.reporting"): rows[-1][t("col.reporting")]})
     table = pl.DataFrame(rows)
-    colours = {t(f"status.{k}"): v for k, v in ui.COLOURS.items()}
+    colours = {t(f"status.{k}"): s for k, s in VOCABULARY.items()}
     st.dataframe(table.to_pandas().style.map(
-        lambda v: f"background-color:{colours[v]};color:white" if v in colours else "",
-        subset=[t("col.status")]), hide_index=True, width="stretch")
-    ui.downloads(table, f"{ctx.area.code}_status", key="dl_status")
+        lambda v: (f"background-color:{colours[v].colour};color:{colours[v].text_colour}"
+                   if v in colours else ""), subset=[t("col.status")]),
+        hide_index=True, width="stretch")
+    ui.downloads(pl.DataFrame(raw, infer_schema_length=None), f"{ctx.area.code}_status",
+                 key="dl_status")
 
 
 def pick_indicator(ctx: DomainContext, key: str = "indicator") -> dict:
@@ -83,62 +104,58 @@ def pick_indicator(ctx: DomainContext, key: str = "indicator") -> dict:
     return ctx.ind(chosen or ids[0])
 
 
-def goals_for(ctx: DomainContext, indicator_id: str, area_code: str) -> list[dict]:
-    """Stage goals for the area: per stage year, the nearest area's (a district's own first)."""
-    rows = db.query("goals_for", ctx.version, indicator=indicator_id, area=area_code)
-    by_year: dict[int, dict] = {}
-    for r in rows.sort("depth", descending=True).iter_rows(named=True):
-        by_year[r["year"]] = r
-    return sorted(by_year.values(), key=lambda r: r["deadline"])
-
-
 def trend_section(ctx: DomainContext, ind: dict, grain: str, key: str,
                   extra: pl.DataFrame | None = None, area: ui.Area | None = None) -> pl.DataFrame:
-    """Trend of one indicator for the area with stage-goal steps and the glide path."""
+    """Trend of one indicator for the area (complete periods by the as-of date) with the stage
+    goals in force as steps and the glide path of the goal in force."""
     area = area or ctx.area
-    values = db.query("series", ctx.version, indicator=ind["indicator_id"], area=area.code,
-                      grain=grain)
+    values = db.series(ctx.version, ind["indicator_id"], area.code, grain, ctx.as_of)
     if values.height == 0:
         st.info(t("empty.no_values"))
         return values
-    goals = goals_for(ctx, ind["indicator_id"], area.code)
-    first = values["period_start"][0]
-    steps = charts.goal_steps(goals, first)
-    a = ctx.statuses.filter(pl.col("indicator_id") == ind["indicator_id"])
+    goals = db.query("goals_in_force", ctx.version, areas=[area.code],
+                     indicators=[ind["indicator_id"]])
+    steps = charts.goal_steps(goals.to_dicts(), values["period_start"][0])
+    a = ctx.assessment(ind["indicator_id"]) if area.code == ctx.area.code else {}
     glide = pl.DataFrame(schema={"date": pl.Date, "value": pl.Float64})
-    if a.height and a["goal"][0] is not None:
-        # The glide path: a straight line from the baseline to the goal in force at its deadline.
-        glide = pl.DataFrame({"date": [a["baseline_date"][0], a["deadline"][0]],
-                              "value": [a["baseline"][0], a["goal"][0]]})
+    if a.get("goal") is not None and a.get("baseline_date") is not None:
+        glide = pl.DataFrame({"date": [a["baseline_date"], a["deadline"]],
+                              "value": [a["baseline"], a["goal"]]})
     labels = {"actual": t("series.actual"), "goal": t("series.goal"), "glide": t("series.glide"),
               "period": t("col.period"), "value": t("col.value"), "stage": t("col.stage"),
               "deadline": t("col.deadline")}
     if extra is not None and extra.height:
         for s in extra["series"].unique():
             labels[s] = t(f"series.{s}")
-        extra = extra.with_columns(pl.col("series").map_elements(lambda s: t(f"series.{s}"),
-                                                                 return_dtype=pl.Utf8))
-    chart = charts.trend(charts.with_gaps(values, grain), steps, glide, labels, ind["unit"],
-                         ci=ind["kind"] == "survey", extra=extra)
+        extra = extra.with_columns(pl.col("series").replace_strict(
+            {s: t(f"series.{s}") for s in extra["series"].unique()}))
+    chart = charts.trend(charts.with_gaps(values, grain), steps, glide, labels,
+                         F.unit(ind, ctx.lang), ci=ind["kind"] == "survey", extra=extra)
     st.altair_chart(chart, width="stretch")
+    st.caption(t("domain.complete_only", date=F.date(ctx.as_of)))
     data = values.select(
         pl.col("period_start").alias(t("col.period")), pl.col("value").alias(t("col.value")),
         pl.col("numerator").alias(t("col.numerator")),
         pl.col("denominator").alias(t("col.denominator")),
-        pl.col("reporting_units"), pl.col("expected_units"),
-        *([pl.col("n").alias(t("col.n")), pl.col("ci_low"), pl.col("ci_high")]
-          if ind["kind"] == "survey" else []),
-        *([pl.col("grade").alias(t("col.grade"))] if ind["grades"] != "[]" else []))
+        pl.col("reporting_units").alias(t("col.reporting_units")),
+        pl.col("expected_units").alias(t("col.expected_units")),
+        *([pl.col("n").alias(t("col.n")), pl.col("ci_low").alias(t("col.ci_low")),
+           pl.col("ci_high").alias(t("col.ci_high"))] if ind["kind"] == "survey" else []),
+        *([pl.col("grade").alias(t("col.grade"))] if has_grades(ind) else []))
     ui.downloads(data, f"{ind['indicator_id']}_{area.code}_{grain}", key=f"dl_{key}")
     ui.provenance(ctx.version, ind["indicator_id"], area, grain,
                   values["period_start"].to_list(), key=f"prov_{key}")
     return values
 
 
+def has_grades(ind: dict) -> bool:
+    return bool(json.loads(ind.get("grades") or "[]"))
+
+
 def children_section(ctx: DomainContext, ind: dict, grain: str, period: dt.date,
                      key: str) -> None:
-    """The area's children (districts / streets / grids) compared at one period, coloured by
-    the status rule; falls back to the finest level the source has."""
+    """The area's children (districts / streets / grids) compared at one complete period, each
+    bar coloured by the status of its own value and period (assessed on that period's end)."""
     child = CHILD.get(ctx.area.level)
     if child is None or child not in ind["levels"].split(","):
         st.caption(t("empty.not_that_fine", level=t(f"level.{ctx.area.level}")))
@@ -148,39 +165,50 @@ def children_section(ctx: DomainContext, ind: dict, grain: str, period: dt.date,
     if rows.filter(pl.col("value").is_not_null()).height == 0:
         st.info(t("empty.no_values"))
         return
-    statuses = db.statuses(ctx.version, ctx.today, (child,), ctx.area.code).filter(
-        pl.col("indicator_id") == ind["indicator_id"]).select("area_code", "status")
-    rows = rows.join(statuses, on="area_code", how="left").with_columns(
-        pl.col("status").fill_null("no_data"))
+    lang = ctx.lang
+    statuses = db.statuses(ctx.version, period_end(period, grain), (child,), ctx.area.code,
+                           grain=grain, indicators=(ind["indicator_id"],))
+    statuses = statuses.filter(pl.col("period_start") == period).select("area_code", "status")
+    names = ui.area_names(ctx.version)
     labels_map = ui.status_labels()
-    df = rows.select(pl.col("name_zh").alias("area"), pl.col("value"),
-                     pl.col("status"), pl.col("status").replace_strict(labels_map)
+    rows = rows.join(statuses, on="area_code", how="left").with_columns(
+        pl.col("status").fill_null("no_data"),
+        pl.col("area_code").replace_strict(names, default=None).alias("area"))
+    df = rows.select("area", "value", pl.col("status").replace_strict(labels_map)
                      .alias("status_label"))
     domain, rng = charts.status_scale(labels_map)
-    goal = ctx.statuses.filter(pl.col("indicator_id") == ind["indicator_id"])["goal"]
+    goal = ctx.assessment(ind["indicator_id"]).get("goal")
+    assessed = t("col.status_of_period", period=F.period(period, grain, lang))
     st.altair_chart(charts.comparison(
-        df, goal[0] if goal.len() else None,
-        {"value": t("col.value"), "status": t("col.status_now"), "area": t("col.area"),
-         "goal": t("col.goal"), "status_domain": domain, "status_range": rng,
-         "sort_desc": ind["direction"] == "higher"}, ind["unit"]), width="stretch")
-    table = rows.select(
-        pl.col("area_code").alias(t("col.area_code")), pl.col("name_zh").alias(t("col.area")),
-        pl.col("value").round(3).alias(t("col.value")),
-        pl.col("status").replace_strict(labels_map).alias(t("col.status_now")),
-        pl.col("numerator").alias(t("col.numerator")),
-        pl.col("denominator").alias(t("col.denominator")),
+        df, goal, {"value": t("col.value"), "status": assessed, "area": t("col.area"),
+                   "goal": t("col.goal"), "status_domain": domain, "status_range": rng,
+                   "sort_desc": ind["direction"] == "higher",
+                   "format": f".{F.decimals(ind)}f"}, F.unit(ind, lang)), width="stretch")
+    st.caption(t("domain.children_rule", period=F.period(period, grain, lang)))
+    display = rows.select(
+        pl.col("area_code").alias(t("col.area_code")), pl.col("area").alias(t("col.area")),
+        pl.col("value").map_elements(lambda v: F.value(v, ind, lang), return_dtype=pl.Utf8)
+        .alias(t("col.value")),
+        pl.col("status").replace_strict(labels_map).alias(assessed),
         pl.concat_str([pl.col("reporting_units").cast(pl.Utf8),
                        pl.col("expected_units").cast(pl.Utf8)], separator="/")
-        .alias(t("col.reporting")),
-        *([pl.col("grade").alias(t("col.grade"))] if ind["grades"] != "[]" else []))
-    st.dataframe(table, hide_index=True, width="stretch")
-    ui.downloads(table, f"{ind['indicator_id']}_{ctx.area.code}_children", key=f"dl_{key}")
+        .fill_null(F.DASH).alias(t("col.reporting")),
+        *([pl.col("grade").fill_null(F.DASH).alias(t("col.grade"))] if has_grades(ind) else []))
+    st.dataframe(display, hide_index=True, width="stretch")
+    data = rows.select(
+        pl.col("area_code").alias(t("col.area_code")), pl.col("area").alias(t("col.area")),
+        pl.col("value").alias(t("col.value")),
+        pl.col("status").replace_strict(labels_map).alias(assessed),
+        pl.col("numerator").alias(t("col.numerator")),
+        pl.col("denominator").alias(t("col.denominator")),
+        pl.col("reporting_units").alias(t("col.reporting_units")),
+        pl.col("expected_units").alias(t("col.expected_units")),
+        *([pl.col("grade").alias(t("col.grade"))] if has_grades(ind) else []))
+    ui.downloads(data, f"{ind['indicator_id']}_{ctx.area.code}_children", key=f"dl_{key}")
 
 
 def national_series(ind: dict) -> pl.DataFrame | None:
     """The registry's national reference values (health literacy) as an extra trend series."""
-    import json
-
     series = json.loads(ind.get("national_series") or "{}")
     if not series:
         return None
@@ -202,7 +230,7 @@ def standard_body(ctx: DomainContext, extras: Callable[[DomainContext, dict, str
     values = trend_section(ctx, ind, grain, key="main", extra=national_series(ind))
     if values.height:
         latest = values["period_start"][-1]
-        st.subheader(f"{t('col.area')}: {ctx.area.name} → {ui.period_label(latest, grain)}")
+        st.subheader(f"{t('col.area')}: {ctx.area.name} → {F.period(latest, grain, ctx.lang)}")
         children_section(ctx, ind, grain, latest, key="children")
     if extras is not None:
         extras(ctx, ind, grain, values)

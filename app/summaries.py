@@ -1,28 +1,57 @@
-"""One-line plain-language summaries of an assessment (pure; used by pages and exports)."""
+"""Plain-language explanations of an assessment — the goal in force, the projection (or why there
+is none), the reason for the status — in Chinese or English, for pages and briefings alike."""
 
 from __future__ import annotations
 
+from app import formatting as F
 from app.i18n import t
 
 
-def fmt(value: float | None, pattern: str) -> str:
-    return "—" if value is None else pattern.format(value)
+def goal_text(a: dict, ind: dict, lang: str) -> str:
+    """阶段目标 45.0%（巩固迎检年，2026-12-31）"""
+    if a.get("goal") is None:
+        return t("assess.no_goal", lang)
+    return t("assess.goal", lang, goal=F.value(a["goal"], ind, lang, with_unit=True),
+             stage=F.stage(a.get("stage_name"), a.get("stage_year"), lang,
+                           a.get("stage_name_en")),
+             deadline=F.date(a["deadline"]))
 
 
-def assessment_line(a: dict, indicator: dict, area_name: str, lang: str) -> str:
-    """e.g. 南江区 诱蚊灯法成蚊密度 15.06 只/(灯·夜)，2026-12-31 阶段目标 6.00，进度线 6.22；
-    按当前趋势届时预计 14.47。"""
-    f = indicator["format"]
-    name = indicator["name_zh"] if lang == "zh" else indicator["name_en"]
-    unit = "" if indicator["unit"] == "%" else f" {indicator['unit']}"
-    parts = [t("summary.value", lang, area=area_name, name=name, value=fmt(a["value"], f),
-               unit=unit)]
-    if a.get("goal") is not None:
-        parts.append(t("summary.goal", lang, deadline=a["deadline"], goal=fmt(a["goal"], f),
-                       glide=fmt(a["glide"], f)))
-    if a.get("projection") is not None:
-        parts.append(t("summary.projection", lang, projection=fmt(a["projection"], f)))
-    if a["status"] == "incomplete":
-        parts.append(t("summary.incomplete", lang, rep=a["reporting_units"],
-                       exp=a["expected_units"]))
-    return t("summary.join", lang).join(parts) + t("summary.end", lang)
+def projection_text(a: dict, ind: dict, lang: str) -> str | None:
+    """The projection, said for what it is: the deadline period's own value, a trend line (with
+    how many values it rests on), or why there is none. None without a goal."""
+    kind = a.get("projection_kind")
+    grain = t(f"assess.grain.{a.get('period_grain') or 'month'}", lang)
+    if kind == "final":
+        return t("assess.final", lang, period=F.period(a["period_start"], a["period_grain"], lang),
+                 value=F.value(a["projection"], ind, lang, with_unit=True))
+    if kind == "past":
+        return t("assess.past", lang, deadline=F.date(a["deadline"]))
+    if kind == "trend":
+        return t("assess.trend", lang, n=a["trend_points"], grain=grain,
+                 deadline=F.date(a["deadline"]),
+                 projection=F.value(a["projection"], ind, lang, with_unit=True))
+    if kind == "few_points":
+        return t("assess.few_points", lang, n=a["trend_points"], grain=grain)
+    return None
+
+
+def reason(a: dict, ind: dict, lang: str) -> str:
+    """Why the status is what it is, in one clause."""
+    s = a["status"]
+    if s in ("no_data", "no_goal"):
+        return t(f"why.{s}", lang)
+    if s == "incomplete":
+        return t("why.incomplete", lang, rep=a["reporting_units"], exp=a["expected_units"])
+    glide = F.value(a.get("glide"), ind, lang)
+    kind = a.get("projection_kind")
+    if s == "on_track":
+        return t("why.on_final" if kind in ("final", "past") else "why.on_glide", lang,
+                 glide=glide)
+    if s == "at_risk":
+        return t("why.risk", lang, glide=glide, proj=F.value(a["projection"], ind, lang))
+    if kind in ("final", "past"):
+        return t("why.off_overdue" if a.get("overdue") else "why.off_final", lang)
+    if kind == "trend":
+        return t("why.off", lang, glide=glide, proj=F.value(a["projection"], ind, lang))
+    return t("why.off_few", lang, glide=glide)

@@ -272,6 +272,8 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
             progress("计算指标 deriving indicator_values …")
             derive.build(con)
             dirty |= {"indicator_values", "dim_indicator", "unit_area"}
+        _template_table(con)
+        dirty.add("dim_template")
         tables = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = 'main' "
             "and table_name not in ('expected_units', 'changed')").fetchall()]
@@ -358,6 +360,17 @@ def _merge_all(con: duckdb.DuckDBPyConnection,
     return dirty
 
 
+def _template_table(con: duckdb.DuckDBPyConnection) -> None:
+    """dim_template: every source template's id, titles and staged table, from its Meta (the one
+    place a template's metadata lives), for the app and analysts."""
+    rows = pl.DataFrame([{"template": c.meta.name, "title_zh": c.meta.title_zh,
+                          "title_en": c.meta.title_en, "table_name": c.meta.table,
+                          "load_order": c.meta.order} for c in catalog.sources()])
+    con.register("template_rows", rows)
+    con.execute("create or replace table dim_template as select * from template_rows")
+    con.unregister("template_rows")
+
+
 def _sort_keys() -> dict[str, str]:
     keys = {}
     for c in catalog.sources():
@@ -368,6 +381,7 @@ def _sort_keys() -> dict[str, str]:
     keys["etl_rejects"] = "run_id, row_number, \"column\""
     keys["indicator_values"] = "indicator_id, period_grain, area_level, area_code, period_start"
     keys["dim_indicator"] = "sort_order"
+    keys["dim_template"] = "load_order, template"
     keys["unit_area"] = "unit_type, unit_code, area_level"
     return keys
 

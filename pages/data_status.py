@@ -183,7 +183,7 @@ else:
         pl.col("run_id").alias(t("datastatus.col.run")),
         pl.col("file_name").alias(t("datastatus.col.file")),
         template_names(runs["templates"]).alias(t("datastatus.col.template")),
-        pl.col("finished_at").dt.strftime("%Y-%m-%d %H:%M:%S").alias(t("datastatus.col.finished")),
+        pl.col("finished_at").dt.strftime("%Y-%m-%d %H:%M").alias(t("datastatus.col.finished")),
         pl.col("rows_read").alias(t("datastatus.col.read")),
         pl.col("rows_loaded").alias(t("datastatus.col.loaded")),
         pl.col("rows_rejected").alias(t("datastatus.col.rejected")),

@@ -17,8 +17,7 @@ LITERATE_SHARE = 0.8
 
 
 def extras(ctx, ind, grain, values) -> None:
-    years = db.query("series", ctx.version, indicator="health_literacy_level", area=ctx.area.code,
-                     grain="year")
+    years = db.series(ctx.version, "health_literacy_level", ctx.area.code, "year", ctx.as_of)
     if years.height == 0:
         return
     year_options = [d.year for d in years["period_start"]][::-1]

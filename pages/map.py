@@ -3,13 +3,12 @@ density (pydeck, offline: no basemap unless settings.TILE_URL names the city's t
 
 from __future__ import annotations
 
-import datetime as dt
-
 import polars as pl
 import streamlit as st
 
 from app import components as ui
 from app import db, maps
+from app import formatting as F
 from app.i18n import current_lang, t
 from warehouse import settings
 
@@ -17,17 +16,15 @@ from warehouse import settings
 version = ui.page_frame("map.title")
 area = ui.area_filter(version, finest="street")
 lang = current_lang()
+as_of = ui.as_of()
 span = db.query("map_dates", version).row(0, named=True)
-today = dt.date.today()
-latest = span["latest_date"] or today
-as_of = st.sidebar.date_input(
-    t("map.as_of"), value=latest, min_value=span["first_date"] or dt.date(2000, 1, 1),
-    max_value=max(today, latest), key="as_of", bind="query-params", help=t("map.as_of_help"))
 statuses = ui.url_multiselect(t("map.filter_status"), maps.POINT_STATUSES, "status",
                            list(maps.OPEN_STATUSES), lambda s: maps.status_label(s, lang), lang)
 classes = ui.url_multiselect(t("map.filter_class"), maps.CLASSES, "class", list(maps.CLASSES),
                           lambda c: maps.class_label(c, lang), lang)
 st.caption(t("map.caption_as_of", date=as_of.isoformat(), area=area.name))
+if span["latest_date"] is not None and span["latest_date"] < as_of:
+    st.caption(t("map.ledger_ends", latest=span["latest_date"].isoformat()))
 
 # 2/ data: every point and site of the area on that date; grid status; the points shown
 with st.spinner(t("loading")):
@@ -94,7 +91,8 @@ else:
         said("point_class").alias(t("map.col.class")),
         said("point_type").alias(t("map.col.type")),
         said("status_as_of").alias(t("map.col.status")),
-        pl.col("found_date").alias(t("map.col.found_date")),
+        pl.col("found_date").map_elements(F.date, return_dtype=pl.Utf8)
+        .alias(t("map.col.found_date")),
         pl.col("days_open").alias(t("map.col.days_open")),
         pl.when(pl.col("larvae_found")).then(pl.lit(t("map.yes")))
         .when(pl.col("larvae_found").not_()).then(pl.lit(t("map.no")))
@@ -105,11 +103,11 @@ else:
         pl.col("grid_code").alias(t("map.col.grid_code")),
         said("status").alias(t("map.col.grid_status")),
         said("ledger_status").alias(t("map.col.ledger_status")),
-        pl.col("eliminated_date").alias(t("map.col.eliminated_date")),
+        pl.col("eliminated_date").map_elements(F.date, return_dtype=pl.Utf8)
+        .fill_null(F.DASH).alias(t("map.col.eliminated_date")),
         pl.col("lon").alias(t("map.col.lon")), pl.col("lat").alias(t("map.col.lat")))
-    dates = {t(c): st.column_config.DateColumn(format="YYYY-MM-DD")
-             for c in ("map.col.found_date", "map.col.eliminated_date")}
-    st.dataframe(table, hide_index=True, width="stretch", column_config=dates,
+    table = table.with_columns(pl.col(pl.Utf8).fill_null(F.DASH))
+    st.dataframe(table, hide_index=True, width="stretch",
                  height=360 if table.height > 9 else "auto")
     ui.downloads(table, f"waterlogging_points_{area.code}_{as_of:%Y%m%d}", key="dl_map_points")
 ui.footer(version)

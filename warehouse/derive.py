@@ -14,9 +14,6 @@ LEDGER = {
                          "case when denominator > 0 then numerator / denominator * 100 end"),
     "open_points": ("found - eliminated", "null", "numerator"),
 }
-COLUMNS = ("indicator_id", "area_level", "area_code", "period_grain", "period_start", "value",
-           "numerator", "denominator", "reporting_units", "expected_units", "n", "ci_low",
-           "ci_high", "grade")
 
 
 def fingerprint() -> str:
@@ -82,6 +79,17 @@ def grade_case(ind: dict, column: str) -> str:
             f"else '{grades[-1]['grade']}' end")
 
 
+def closes_on_sql(fact: dict, grain: str) -> str:
+    """SQL date from which a period's value is complete (the status rule and every page use only
+    periods closed by their as-of date): the period's last day; for a year, the fact's
+    `year_closes` day of that year when the registry gives one (the day a yearly survey's result
+    is due, the end of a monitoring season)."""
+    if grain == "year" and fact.get("year_closes"):
+        month, day = (int(x) for x in str(fact["year_closes"]).split("-"))
+        return f"make_date(year(v.period_start)::int, {month}, {day})"
+    return f"(v.period_start::date + interval '{STEPS[grain]}' - interval '1 day')::date"
+
+
 def build(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create unit_area, dim_indicator and indicator_values in `con` from its stg_* tables."""
     doc = registry.load()
@@ -102,7 +110,8 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
                        v.period_start::date as period_start, v.value, v.numerator,
                        v.denominator, v.reporting_units::bigint as reporting_units,
                        {expected}::bigint as expected_units, v.n::bigint as n, v.ci_low,
-                       v.ci_high, {grade_case(ind, 'v.value')} as grade
+                       v.ci_high, {grade_case(ind, 'v.value')} as grade,
+                       {closes_on_sql(fact, grain)} as closes_on
                 from ({indicator_sql(ind, fact, grain)}) as v
                 left join expected_units as e
                   on e.unit_type = '{fact['unit']}' and e.area_level = v.area_level

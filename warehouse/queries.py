@@ -7,6 +7,7 @@ from functools import lru_cache
 import duckdb
 import polars as pl
 
+from warehouse import registry
 from warehouse.paths import SQL_DIR
 
 
@@ -26,3 +27,36 @@ def run_sql(con: duckdb.DuckDBPyConnection, text: str, **params: object) -> pl.D
         return cur.sql(text, params=params or None).pl()
     finally:
         cur.close()
+
+
+@lru_cache(maxsize=4)
+def fact_ends_sql() -> str:
+    """How far each source's data reach, from the registry's facts (date_column or end_columns):
+    fact, source_table, grain of its dates (day, month for a 统计月份, year for a survey year),
+    last (the latest date, month or year as its first day) and reaches (the last day it covers:
+    a month's or year's end)."""
+    parts = []
+    for name, fact in registry.load()["facts"].items():
+        cols = fact.get("end_columns") or [fact["date_column"]]
+        grain = ("month" if cols == ["month"] else "year" if cols[0].endswith("_year")
+                 else "day")
+        latest = ", ".join(f"max({c})::varchar" for c in cols)
+        parts.append(f"select '{name}' as fact, '{fact['table']}' as source_table, "
+                     f"'{grain}' as grain, greatest({latest}) as last_value from {fact['table']}")
+    union = "\nunion all\n".join(parts)
+    return f"""with raw as ({union}),
+               typed as (
+                   select fact, source_table, grain,
+                          case when grain = 'year' then make_date(last_value::int, 1, 1)
+                               else last_value::date end as last
+                   from raw
+               )
+               select t.fact, t.source_table, t.grain, t.last,
+                      case t.grain when 'year' then make_date(year(t.last)::int, 12, 31)
+                                   when 'month' then (t.last + interval 1 month
+                                                      - interval 1 day)::date
+                                   else t.last end as reaches,
+                      d.title_zh, d.title_en
+               from typed as t
+               left join dim_template as d on d.table_name = t.source_table
+               order by d.load_order, t.fact"""

@@ -18,6 +18,7 @@ LEVELS = ("grid", "street", "district", "city")
 REQUIRED = ("id", "domain", "name_zh", "name_en", "unit", "direction", "kind", "formula",
             "format", "grains", "derive")
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
+MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 # Only column names, numbers, arithmetic and parentheses may appear in a derive expression.
 EXPR = re.compile(r"^[a-z0-9_ .+\-*/()]+$")
 
@@ -51,6 +52,9 @@ def validate(doc: dict) -> None:
                 raise RegistryError(f"fact {fact}: missing {k}")
         if not set(spec["levels"]) <= set(LEVELS):
             raise RegistryError(f"fact {fact}: unknown level in {spec['levels']}")
+        closes = spec.get("year_closes")
+        if closes is not None and not MONTH_DAY.match(str(closes)):
+            raise RegistryError(f"fact {fact}: year_closes must be MM-DD, not {closes!r}")
     for ind in doc.get("indicators") or []:
         iid = ind.get("id", "?")
         for k in REQUIRED:
@@ -114,6 +118,7 @@ def dim_indicator_rows(path: Path = REGISTRY_FILE) -> list[dict]:
             "headline": bool(ind.get("headline", False)),
             "seasonal": bool(ind.get("seasonal", False)),
             "status_grain": status_grain(ind),
+            "year_closes": doc["facts"][ind["derive"]["fact"]].get("year_closes"),
             "grades": json.dumps(ind.get("grades") or [], ensure_ascii=False),
             "national_series": json.dumps(ind.get("national_series") or {}),
         })

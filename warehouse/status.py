@@ -1,17 +1,23 @@
-"""The one status rule (达标 / 预警 / 落后 / 数据不全) used by every page, chart, map and export.
+"""The one status rule (达标 / 预警 / 落后 / 数据不全) and its vocabulary, used by every page,
+chart, map and export.
 
-For an indicator, an area and a date:
-- the stage goal in force: the nearest deadline on or after the date (once every deadline has
-  passed, the last one) among the city's goals, a district's own goal replacing the city's for
-  the same stage year;
-- the glide path: a straight line from the baseline (the 基线 file; else the first observed
-  value) to the goal at its deadline;
-- the projection: a least-squares line through the last TREND_PERIODS values at the status grain
-  (month; year for surveys and seasonal indicators, so like seasons are compared), read at the
-  deadline.
-on_track = at or better than the glide path (or the goal, once its deadline has passed);
-at_risk = behind, but projected within the tolerance of the goal; off_track = otherwise;
-incomplete = fewer than MIN_COMPLETENESS of the expected units reported; no_goal / no_data.
+For an indicator, an area and an as-of date:
+- only **complete periods** count: a period whose close day (`indicator_values.closes_on`: its
+  last day, or for a year the registry's `year_closes`, e.g. the end of the mosquito season or
+  the day a survey's result is due) is on or before the date — whatever was loaded later, so a
+  past briefing never changes when data for later periods arrive;
+- the **value** is the latest complete period's; the **goal in force** for it is the area's stage
+  goal with the earliest deadline on or after that period's start (a district's own goal
+  replacing the city's for the same stage year); after the plan's last deadline, the last goal;
+- the **glide path**: a straight line from the baseline (the 基线 file; else the first value) to
+  the goal at its deadline, read at the value's period end;
+- when the value's period contains or follows the deadline, the deadline's own data are in: the
+  "projection" is that value and the goal alone decides (达标 if met, else 落后; 逾期未达标 once the
+  deadline has passed). Otherwise the projection is a least-squares line through the last
+  TREND_PERIODS complete values, read at the deadline — none with fewer than MIN_TREND_POINTS;
+- on_track = at or better than the glide path; at_risk = behind it but projected within the
+  tolerance of the goal; off_track = otherwise; incomplete = fewer than MIN_COMPLETENESS of the
+  expected units reported; no_goal / no_data.
 """
 
 from __future__ import annotations
@@ -25,21 +31,45 @@ import polars as pl
 
 from warehouse import queries, settings
 
-STATUSES = ("on_track", "at_risk", "off_track", "incomplete", "no_goal", "no_data")
+
+@dataclass(frozen=True)
+class Status:
+    """One word of the status vocabulary: colour (with the text colour readable on it), the
+    words in both languages, and the Streamlit badge colour."""
+    code: str
+    colour: str
+    text_colour: str
+    zh: str
+    en: str
+    badge: str
+
+    @property
+    def rgb(self) -> tuple[int, int, int]:
+        h = self.colour.lstrip("#")
+        return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+    @property
+    def text_rgb(self) -> tuple[int, int, int]:
+        h = self.text_colour.lstrip("#")
+        return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+    def word(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
 # Colours always travel with the words and the number (never colour alone).
-COLOURS = {"on_track": "#2e7d32", "at_risk": "#f9a825", "off_track": "#c62828",
-           "incomplete": "#9e9e9e", "no_goal": "#90a4ae", "no_data": "#cfd8dc"}
-LABELS = {
-    "on_track": ("达标", "On track"), "at_risk": ("预警", "At risk"),
-    "off_track": ("落后", "Off track"), "incomplete": ("数据不全", "Incomplete data"),
-    "no_goal": ("无阶段目标", "No stage goal"), "no_data": ("暂无数据", "No data"),
-}
+VOCABULARY: dict[str, Status] = {s.code: s for s in (
+    Status("on_track", "#2e7d32", "#ffffff", "达标", "On track", "green"),
+    Status("at_risk", "#f9a825", "#212121", "预警", "At risk", "orange"),
+    Status("off_track", "#c62828", "#ffffff", "落后", "Off track", "red"),
+    Status("incomplete", "#9e9e9e", "#212121", "数据不全", "Incomplete data", "gray"),
+    Status("no_goal", "#90a4ae", "#212121", "无阶段目标", "No stage goal", "gray"),
+    Status("no_data", "#cfd8dc", "#212121", "暂无数据", "No data", "gray"),
+)}
+COLOURS = {k: s.colour for k, s in VOCABULARY.items()}
+# An off-track value whose deadline has passed (a flag beside the status, not a status).
+OVERDUE = ("逾期未达标", "Deadline passed, goal missed")
 STEP_MONTHS = {"week": 0, "month": 1, "quarter": 3, "year": 12}
-
-
-def label(status: str, lang: str = "zh") -> str:
-    zh, en = LABELS[status]
-    return zh if lang == "zh" else en
 
 
 def period_end(start: dt.date, grain: str) -> dt.date:
@@ -59,16 +89,23 @@ class Assessment:
     goal: float | None = None
     deadline: dt.date | None = None
     stage_name: str | None = None
+    stage_year: int | None = None
     baseline: float | None = None
     baseline_date: dt.date | None = None
     glide: float | None = None
     projection: float | None = None
+    # "trend" (a line through recent values), "final" (the deadline's period is complete: the
+    # projection is its value), "past" (a later period, the deadline long gone: its value),
+    # "few_points" (too few values for a line), None (no goal or no trend wanted)
+    projection_kind: str | None = None
+    trend_points: int | None = None
     gap: float | None = None           # goal − value, signed so that > 0 means short of the goal
+    overdue: bool = False              # the deadline has passed and the goal was missed
     reporting_units: int | None = None
     expected_units: int | None = None
 
 
-def _better_or_equal(a: float, b: float, direction: str) -> bool:
+def better_or_equal(a: float, b: float, direction: str) -> bool:
     return a >= b - 1e-9 if direction == "higher" else a <= b + 1e-9
 
 
@@ -93,96 +130,130 @@ def project(dates: list[dt.date], values: list[float], deadline: dt.date) -> flo
     return float(intercept + slope * (deadline.toordinal() - x.mean()))
 
 
+Goal = tuple[float, dt.date, str, int]   # target, deadline, stage name, stage year
+
+
+def goal_for_period(goals: list[Goal], start: dt.date) -> Goal | None:
+    """The goal in force for a value of the period starting `start`: the earliest deadline on or
+    after the period's start (so a year's value meets the goal due within that year); after the
+    plan's last deadline, the last goal."""
+    if not goals:
+        return None
+    ahead = sorted((g for g in goals if g[1] >= start), key=lambda g: g[1])
+    return ahead[0] if ahead else max(goals, key=lambda g: g[1])
+
+
 def assess(series: list[tuple[dt.date, float, int | None, int | None]], grain: str,
-           direction: str, goals: list[tuple[float, dt.date, str]],
-           baseline: tuple[float, dt.date] | None, as_of: dt.date) -> Assessment:
-    """series: (period_start, value, reporting_units, expected_units), oldest first, ≤ as_of.
-    goals: (target, deadline, stage name) in force for this area. baseline: (value, date)."""
+           direction: str, goals: list[Goal], baseline: tuple[float, dt.date] | None,
+           as_of: dt.date, trend: bool = True) -> Assessment:
+    """series: complete periods (period_start, value, reporting_units, expected_units), oldest
+    first. goals: (target, deadline, stage name, stage year) in force for this area.
+    baseline: (value, date). trend=False: never project (e.g. a seasonal indicator's months)."""
     if not series:
         return Assessment("no_data", period_grain=grain)
     start, value, rep, exp = series[-1]
-    day = min(period_end(start, grain), as_of)
+    end = period_end(start, grain)
     out = Assessment("no_goal", value, start, grain, reporting_units=rep, expected_units=exp)
-    if goals:
-        ahead = sorted((g for g in goals if g[1] >= day), key=lambda g: g[1])
-        goal, deadline, stage = ahead[0] if ahead else max(goals, key=lambda g: g[1])
-        out.goal, out.deadline, out.stage_name = goal, deadline, stage
+    chosen = goal_for_period(goals, start)
+    if chosen is not None:
+        goal, deadline, stage, year = chosen
+        out.goal, out.deadline, out.stage_name, out.stage_year = goal, deadline, stage, year
         out.gap = (goal - value) if direction == "higher" else (value - goal)
         base_value, base_date = baseline if baseline else (series[0][1], series[0][0])
         out.baseline, out.baseline_date = base_value, base_date
-        out.glide = glide_at(day, base_value, base_date, goal, deadline)
-        if day < deadline:
-            recent = series[-settings.TREND_PERIODS:]
-            out.projection = project([s[0] for s in recent], [s[1] for s in recent], deadline)
-        tolerance = max(settings.TOLERANCE_SHARE * abs(goal - base_value),
-                        settings.TOLERANCE_MIN_SHARE * abs(goal), 1e-9)
-        if _better_or_equal(value, out.glide, direction):
-            out.status = "on_track"
-        elif out.projection is not None and _better_or_equal(
-                out.projection, goal - tolerance if direction == "higher" else goal + tolerance,
-                direction):
-            out.status = "at_risk"
+        out.glide = glide_at(min(end, deadline), base_value, base_date, goal, deadline)
+        met = better_or_equal(value, goal, direction)
+        if end >= deadline:
+            # The period holding the deadline is complete (its value is the outcome), or the
+            # deadline is past and the goal stands: the value itself decides.
+            out.projection = value
+            out.projection_kind = "final" if start <= deadline else "past"
+            out.status = "on_track" if met else "off_track"
+            out.overdue = not met and as_of > deadline
         else:
-            out.status = "off_track"
+            recent = series[-settings.TREND_PERIODS:]
+            out.trend_points = len(recent)
+            if trend:
+                out.projection = project([s[0] for s in recent], [s[1] for s in recent],
+                                         deadline)
+                out.projection_kind = "trend" if out.projection is not None else "few_points"
+            tolerance = max(settings.TOLERANCE_SHARE * abs(goal - base_value),
+                            settings.TOLERANCE_MIN_SHARE * abs(goal), 1e-9)
+            if better_or_equal(value, out.glide, direction):
+                out.status = "on_track"
+            elif out.projection is not None and better_or_equal(
+                    out.projection, goal - tolerance if direction == "higher"
+                    else goal + tolerance, direction):
+                out.status = "at_risk"
+            else:
+                out.status = "off_track"
     if exp and rep is not None and rep / exp < settings.MIN_COMPLETENESS:
         out.status = "incomplete"
     return out
 
 
+def goals_by_area(con: duckdb.DuckDBPyConnection, areas: list[str],
+                  indicators: list[str] | None = None) -> dict[tuple[str, str], list[Goal]]:
+    """Goals in force per (indicator, area): the area's own and its ancestors', the nearest
+    area's goal winning for each stage year (warehouse/sql/queries/goals_in_force.sql)."""
+    rows = queries.run(con, "goals_in_force", areas=areas, indicators=indicators)
+    out: dict[tuple[str, str], list[Goal]] = {}
+    for g in rows.iter_rows(named=True):
+        out.setdefault((g["indicator_id"], g["area_code"]), []).append(
+            (g["target_value"], g["deadline"], g["stage_name"], g["year"]))
+    return out
+
+
 def status_table(con: duckdb.DuckDBPyConnection, as_of: dt.date,
                  levels: tuple[str, ...] = ("city", "district"),
-                 parent: str | None = None) -> pl.DataFrame:
-    """The assessment of every indicator in every area of `levels` (only the children of
-    `parent` when given), as of a date."""
+                 parent: str | None = None, grain: str | None = None,
+                 indicators: list[str] | None = None) -> pl.DataFrame:
+    """The assessment of every indicator (or `indicators`) in every area of `levels` (only the
+    children of `parent` when given), as of a date, at each indicator's status grain or at
+    `grain` (then a seasonal indicator's months are not projected)."""
     rows = queries.run(con, "status_inputs", as_of=as_of, levels=list(levels),
-                       periods=settings.TREND_PERIODS, parent=parent)
-    goals = queries.run(con, "status_goals")
-    meta = queries.run(con, "indicator_meta")
-    parents = dict(queries.run(con, "area_parents").iter_rows())
-    goal_map: dict[tuple[str, str], dict[int, tuple]] = {}
-    for g in goals.iter_rows(named=True):
-        goal_map.setdefault((g["indicator_id"], g["area_code"]), {})[g["year"]] = (
-            g["target_value"], g["deadline"], g["stage_name"])
+                       periods=settings.TREND_PERIODS, parent=parent, grain=grain,
+                       indicators=indicators)
+    meta = {m["indicator_id"]: m for m in queries.run(con, "indicator_meta").iter_rows(named=True)}
+    goals = goals_by_area(con, rows["area_code"].unique().to_list(), indicators)
+    bases = queries.run(con, "baselines_in_force", areas=rows["area_code"].unique().to_list())
     base_map = {(b["indicator_id"], b["area_code"]): (b["baseline_value"], b["baseline_date"])
-                for b in queries.run(con, "status_baselines").iter_rows(named=True)}
-    info = {m["indicator_id"]: m for m in meta.iter_rows(named=True)}
+                for b in bases.iter_rows(named=True)}
     out = []
-    for (iid, level, code), grp in rows.group_by(["indicator_id", "area_level", "area_code"],
-                                                 maintain_order=True):
-        m = info[iid]
+    for (iid, level, code, g), grp in rows.group_by(
+            ["indicator_id", "area_level", "area_code", "period_grain"], maintain_order=True):
+        m = meta[iid]
         grp = grp.sort("period_start")
         series = list(zip(grp["period_start"], grp["value"], grp["reporting_units"],
                           grp["expected_units"]))
-        chain = [code, *_ancestors(code, parents)]
-        # A district's own goal replaces the city's for the same stage year; other years keep
-        # the city's goals.
-        by_year: dict[int, tuple] = {}
-        for c in reversed(chain):
-            by_year.update(goal_map.get((iid, c), {}))
-        goal_list = list(by_year.values())
-        baseline = next((base_map[(iid, c)] for c in chain if (iid, c) in base_map), None)
-        a = assess(series, m["status_grain"], m["direction"], goal_list, baseline, as_of)
+        trend = not (m["seasonal"] and g != m["status_grain"])
+        a = assess(series, g, m["direction"], goals.get((iid, code), []),
+                   base_map.get((iid, code)), as_of, trend=trend)
         out.append({"indicator_id": iid, "area_level": level, "area_code": code, **asdict(a)})
     schema = {"indicator_id": pl.Utf8, "area_level": pl.Utf8, "area_code": pl.Utf8,
               **{f: _dtype(f) for f in Assessment.__dataclass_fields__}}
     return pl.DataFrame(out, schema=schema)
 
 
-def _ancestors(code: str, parents: dict[str, str | None]) -> list[str]:
-    chain = []
-    while (code := parents.get(code)) is not None and code not in chain:
-        chain.append(code)
-    return chain
-
-
 def _dtype(field: str) -> pl.DataType:
-    if field in ("status", "period_grain", "stage_name"):
+    if field in ("status", "period_grain", "stage_name", "projection_kind"):
         return pl.Utf8
     if field in ("period_start", "deadline", "baseline_date"):
         return pl.Date
-    if field in ("reporting_units", "expected_units"):
+    if field in ("reporting_units", "expected_units", "stage_year", "trend_points"):
         return pl.Int64
+    if field == "overdue":
+        return pl.Boolean
     return pl.Float64
+
+
+def severity(a: dict) -> float:
+    """How far an assessment is from its goal, comparable across units: the gap as a share of the
+    baseline→goal distance (1 = still at the baseline); overdue first."""
+    if a.get("gap") is None:
+        return 0.0
+    span = abs((a.get("goal") or 0.0) - (a.get("baseline") or 0.0)) or abs(a["goal"] or 1.0) or 1.0
+    return (10.0 if a.get("overdue") else 0.0) + a["gap"] / span
 
 
 def progress_share(value: float | None, baseline: float | None, goal: float | None) -> float | None:

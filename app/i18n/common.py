@@ -1,5 +1,7 @@
 """Strings shared by every page: navigation, sidebar filters, status words, downloads, empty states."""
 
+from warehouse.status import VOCABULARY
+
 STRINGS = {
     "app.title": {"zh": "健康城市驾驶舱", "en": "Healthy City Cockpit"},
     "nav.overview": {"zh": "总览", "en": "Overview"},
@@ -11,6 +13,32 @@ STRINGS = {
     "nav.data_status": {"zh": "数据状态", "en": "Data status"},
     "lang.label": {"zh": "语言 Language", "en": "语言 Language"},
     "filter.header": {"zh": "筛选", "en": "Filters"},
+    "frame.as_of_label": {"zh": "统计截至日期", "en": "As of"},
+    "frame.as_of_help": {
+        "zh": "所有页面共用这一日期：只计入到该日已结束的统计期（月、季、年；监测季、调查年按登记的结束日），"
+              "之后到达的数据不改变该日的结果。默认今天。",
+        "en": "One date for every page: only periods complete by this date count (months, "
+              "quarters, years; a monitoring season or survey year by its registered end), so "
+              "data arriving later never change what this date shows. Default: today."},
+    "frame.as_of": {"zh": "统计截至 {date}", "en": "As of {date}"},
+    "frame.data_ends": {"zh": "本页数据最新到：{items}。", "en": "This page's data reach: {items}."},
+    "frame.source_end": {"zh": "{title} {when}", "en": "{title} {when}"},
+    "frame.join": {"zh": "；", "en": "; "},
+    "domain.complete_only": {
+        "zh": "图中只含到 {date} 已结束的统计期（进行中的月份、季度、监测季不画出）。",
+        "en": "Only periods complete by {date} are drawn (a month, quarter or season still "
+              "running is left out)."},
+    "domain.children_rule": {
+        "zh": "每根柱的颜色是该区域{period}数值本身的状态（按该期末的进度线与目标判断），与上表的当前状态可能不同。",
+        "en": "Each bar is coloured by the status of its own {period} value (against the glide "
+              "path and goal at that period's end), which may differ from the current status "
+              "above."},
+    "col.status_of_period": {"zh": "状态（{period}数值）", "en": "Status ({period} value)"},
+    "col.why": {"zh": "说明", "en": "Why"},
+    "col.reporting_units": {"zh": "已上报单位数", "en": "Units reported"},
+    "col.expected_units": {"zh": "应上报单位数", "en": "Units expected"},
+    "col.ci_low": {"zh": "95%置信区间下限", "en": "95% CI low"},
+    "col.ci_high": {"zh": "95%置信区间上限", "en": "95% CI high"},
     "filter.district": {"zh": "区县", "en": "District"},
     "filter.street": {"zh": "街道", "en": "Street"},
     "filter.grid": {"zh": "网格", "en": "Grid cell"},
@@ -47,19 +75,18 @@ STRINGS = {
     "provenance.rows": {"zh": "该数值来自以下原始记录：", "en": "This value comes from these source rows:"},
     "provenance.runs": {"zh": "导入批次：", "en": "Loads:"},
     "provenance.none": {"zh": "没有可追溯的原始记录。", "en": "No source rows to show."},
-    "status.on_track": {"zh": "达标", "en": "On track"},
-    "status.at_risk": {"zh": "预警", "en": "At risk"},
-    "status.off_track": {"zh": "落后", "en": "Off track"},
-    "status.incomplete": {"zh": "数据不全", "en": "Incomplete data"},
-    "status.no_goal": {"zh": "无阶段目标", "en": "No stage goal"},
-    "status.no_data": {"zh": "暂无数据", "en": "No data"},
+    # the status words come from the one vocabulary (warehouse/status.py)
+    **{f"status.{code}": {"zh": s.zh, "en": s.en} for code, s in VOCABULARY.items()},
     "status.rule": {
-        "zh": "状态规则：达标=不低于从基线到阶段目标的进度线；预警=落后于进度线但按当前趋势"
-              "到截止日期可接近目标；落后=其余；数据不全=上报单位不足{share:.0%}。",
-        "en": "Status rule: on track = at or better than the glide path from baseline to the "
-              "stage goal; at risk = behind it but projected to come close to the goal by the "
-              "deadline; off track = otherwise; incomplete = under {share:.0%} of units "
-              "reported."},
+        "zh": "状态规则：只计入到统计截至日已结束的统计期；达标=不差于从基线到阶段目标的进度线；预警=落后于进度线，"
+              "但按近期趋势到期限可在容差内接近目标；落后=其余；期限所在期的数据一旦完整，即以该值对照目标"
+              "（期限已过仍未达到为“逾期未达标”）；数据不全=上报单位不足{share:.0%}。比率的差距以百分点计。",
+        "en": "Status rule: only periods complete by the as-of date count; on track = at or "
+              "better than the glide path from baseline to the stage goal; at risk = behind it "
+              "but projected to come within tolerance of the goal by the deadline; off track = "
+              "otherwise; once the deadline's own period is complete its value decides (missed "
+              "after the deadline = overdue); incomplete = under {share:.0%} of units "
+              "reported. Gaps of rates are in percentage points."},
     "col.indicator": {"zh": "指标", "en": "Indicator"},
     "col.area": {"zh": "区域", "en": "Area"},
     "col.area_code": {"zh": "区域编码", "en": "Area code"},
@@ -73,6 +100,8 @@ STRINGS = {
     "col.status": {"zh": "状态", "en": "Status"},
     "col.status_now": {"zh": "当前状态", "en": "Current status"},
     "col.gap": {"zh": "距目标", "en": "Gap to goal"},
+    "col.gap_unit": {"zh": "距目标（数值）", "en": "Gap to goal (value)"},
+    "col.gap_in": {"zh": "差距单位", "en": "Gap unit"},
     "col.glide": {"zh": "进度线", "en": "Glide path"},
     "col.projection": {"zh": "趋势预计", "en": "Projection"},
     "col.reporting": {"zh": "上报单位", "en": "Reporting units"},

@@ -4,14 +4,24 @@ STRINGS = {
     "mosq.weekly": {"zh": "每周成蚊密度与去年同期", "en": "Weekly adult density vs same week last year"},
     "mosq.alert_sites": {"zh": "超过预警的监测点", "en": "Sites over the alert"},
     "mosq.alert_rule_goal": {
-        "zh": "预警规则：近4周监测点密度高于全市阶段目标 {goal}。",
+        "zh": "预警规则：近4周监测点密度高于全市阶段目标 {goal} 只/(灯·夜)（{stage}）。",
         "en": "Alert rule: a site's density over the last 4 weeks above the city's stage goal "
-              "{goal}."},
+              "{goal} per trap-night (due {stage})."},
+    "mosq.alert_rule_no_goal": {
+        "zh": "预警规则：近4周监测点密度高于全市阶段目标；尚未设定全市阶段目标，暂无预警。",
+        "en": "Alert rule: a site's density over the last 4 weeks above the city's stage goal; "
+              "the city has no stage goal yet, so no site is flagged."},
     "mosq.alert_rule_baseline": {
         "zh": "预警规则：近4周监测点密度高于该点往年同月均值的 {k} 倍。",
         "en": "Alert rule: a site's density over the last 4 weeks above {k} × its own mean for "
               "the same month in earlier years."},
-    "mosq.alert_none": {"zh": "没有监测点超过预警。", "en": "No site is over the alert."},
+    "mosq.alert_none": {"zh": "截至 {date}，没有监测点超过预警。",
+                        "en": "No site is over the alert as of {date}."},
+    "mosq.site_code": {"zh": "监测点编码", "en": "Site code"},
+    "mosq.last_survey": {"zh": "最近监测日", "en": "Last survey"},
+    "mosq.grid_code": {"zh": "网格编码", "en": "Grid code"},
+    "mosq.iso_week": {"zh": "第几周（ISO）", "en": "ISO week"},
+    "mosq.season": {"zh": "年份", "en": "Year"},
     "mosq.route_grades": {"zh": "各区县路径指数等级（C级为国家卫生城市达标线）",
                           "en": "Route index grades by district (grade C is the sanitary-city "
                                 "pass line)"},

@@ -8,12 +8,10 @@ STRINGS = {
         "en": "Grid cells are coloured by status, waterlogging points by their state on the chosen "
               "date; light-trap circles are sized by the density of the last 4 weeks. Hover for "
               "details."},
-    "map.as_of": {"zh": "截至日期", "en": "As of"},
-    "map.as_of_help": {
-        "zh": "默认为积水点台账的最新日期。截至该日：发现日期不晚于该日、且未在该日前销号的积水点"
-              "为未销号；持续天数 = 截至日期 − 发现日期。",
-        "en": "Defaults to the ledger's latest date. A point is open on that date if found by "
-              "then and not eliminated (已销号) by then; days open = that date − found date."},
+    "map.ledger_ends": {
+        "zh": "积水点台账最新日期为 {latest}，此后的情况尚未上报：未销号天数只计到 {latest}。",
+        "en": "The waterlogging ledger ends on {latest}; nothing after it has been reported, so "
+              "days open are counted to {latest}."},
     "map.filter_status": {"zh": "积水点状态", "en": "Point status"},
     "map.filter_class": {"zh": "积水类别", "en": "Point class"},
     "map.caption_as_of": {"zh": "截至 {date} · {area}", "en": "As of {date} · {area}"},

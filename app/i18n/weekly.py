@@ -11,6 +11,15 @@ STRINGS = {
               "tables (XLSX). Everything is as of that week's Sunday, so the same week and data "
               "version always give the same pack."},
     "weekly.week": {"zh": "周次", "en": "Week"},
+    "weekly.week_help": {
+        "zh": "默认为统计截至日期（{date}）之前最近一个已结束的周。",
+        "en": "Defaults to the latest week that has ended by the as-of date ({date})."},
+    "weekly.no_weeks": {"zh": "截至 {date} 仓库中没有任何已结束的周度数据，无法生成周报。",
+                        "en": "No complete week of data by {date}: no briefing to build."},
+    "weekly.preview_note": {
+        "zh": "简报为中文文件（打印版），以下预览与 PDF 内容相同。",
+        "en": "The briefing is a Chinese document (for printing); the preview below shows its "
+              "text as printed."},
     "weekly.week_option": {"zh": "{week}（{monday} 至 {sunday}）",
                            "en": "{week} ({monday} to {sunday})"},
     "weekly.district": {"zh": "范围", "en": "Scope"},

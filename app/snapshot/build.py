@@ -18,15 +18,17 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from app import formatting as F
 from app.snapshot import text as T
+from app.summaries import projection_text, reason
 from warehouse import queries, settings
-from warehouse.status import LABELS, district_ranking, progress_share, status_table
+from warehouse.status import VOCABULARY, district_ranking, progress_share, status_table
 
 HERE = Path(__file__).resolve().parent
 MILESTONES = Path(settings.MILESTONES_FILE or HERE / "milestones.csv")
 DUE_WEEKS = settings.SNAPSHOT_DUE_WEEKS
 WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
-STATUS_ZH = {k: v[0] for k, v in LABELS.items()}
+STATUS_ZH = {k: v.zh for k, v in VOCABULARY.items()}
 STATUS_KEY = {v: k for k, v in STATUS_ZH.items()}
 
 
@@ -39,10 +41,11 @@ class Section:
     key: str                       # sheet key (text.SHEETS)
     table: pl.DataFrame            # display-ready, Chinese headers, raw numbers
     formats: dict[str, str] = field(default_factory=dict)   # column → python format
-    row_formats: list[str] | None = None    # per-row format of `row_format_cols` (indicators)
-    row_format_cols: tuple[str, ...] = ()
+    # per row, column → Excel number format (a table whose rows are different indicators)
+    row_formats: list[dict[str, str]] | None = None
     status_col: str | None = None
     notes: list[str] = field(default_factory=list)
+    display: pl.DataFrame | None = None     # the same rows as text for the PDF and the page
 
 
 @dataclass
@@ -105,6 +108,26 @@ def week_of(day: dt.date) -> str:
     return f"{iso.year}-W{iso.week:02d}"
 
 
+def last_complete_week(as_of: dt.date) -> str:
+    """The latest ISO week whose Sunday is on or before `as_of` (the default briefing)."""
+    return week_of(as_of - dt.timedelta(days=as_of.isoweekday() % 7))
+
+
+def weeks_available(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> list[str]:
+    """Every ISO week from the first with weekly data to the last complete one by `as_of`,
+    newest first."""
+    cover = queries.run(con, "weekly_coverage", monday=dt.date(1900, 1, 1), area="").row(
+        0, named=True)
+    first = cover["first_week"]
+    if first is None:
+        return []
+    out, day = [], as_of - dt.timedelta(days=as_of.isoweekday() % 7)
+    while day >= first:
+        out.append(week_of(day))
+        day -= dt.timedelta(days=7)
+    return out
+
+
 def table_hash(df: pl.DataFrame) -> str:
     """sha256 over the canonical CSV of a table (header, rows in order, floats as repr)."""
     buf = io.StringIO()
@@ -113,32 +136,6 @@ def table_hash(df: pl.DataFrame) -> str:
     for row in df.iter_rows():
         w.writerow(["" if v is None else repr(v) if isinstance(v, float) else str(v) for v in row])
     return hashlib.sha256(buf.getvalue().encode("utf-8")).hexdigest()
-
-
-def fmt(value: float | None, pattern: str) -> str:
-    return "—" if value is None else pattern.format(value)
-
-
-def fmt_delta(value: float | None, pattern: str) -> str:
-    if value is None:
-        return "—"
-    if abs(value) < 1e-9:
-        return "0"
-    text = pattern.replace("%", "").format(abs(value))
-    return ("+" if value > 0 else "−") + text
-
-
-def period_text(start: dt.date | None, grain: str | None) -> str:
-    if start is None:
-        return "—"
-    if grain == "year":
-        return f"{start.year}年"
-    if grain == "quarter":
-        return f"{start.year}年Q{(start.month - 1) // 3 + 1}"
-    if grain == "month":
-        return f"{start.year}年{start.month}月"
-    iso = start.isocalendar()
-    return f"{iso.year}年第{iso.week}周"
 
 
 def _month_before(day: dt.date) -> dt.date:
@@ -222,26 +219,6 @@ def build(con: duckdb.DuckDBPyConnection, info: dict | None, week: str,
                     title, issue, overview, sections, charts)
 
 
-def _why(a: dict, f: str) -> str:
-    s = a["status"]
-    if s == "no_data":
-        return T.WHY_NO_DATA
-    if s == "no_goal":
-        return T.WHY_NO_GOAL
-    if s == "incomplete":
-        return T.WHY_INCOMPLETE.format(rep=a["reporting_units"], exp=a["expected_units"])
-    past = a["projection"] is None and a["glide"] == a["goal"]
-    if s == "on_track":
-        return T.WHY_ON_PAST if past else T.WHY_ON.format(glide=fmt(a["glide"], f))
-    if s == "at_risk":
-        return T.WHY_RISK.format(glide=fmt(a["glide"], f), proj=fmt(a["projection"], f))
-    if past:
-        return T.WHY_OFF_PAST
-    if a["projection"] is None:
-        return T.WHY_OFF_NOPROJ.format(glide=fmt(a["glide"], f))
-    return T.WHY_OFF.format(glide=fmt(a["glide"], f), proj=fmt(a["projection"], f))
-
-
 def _indicator_rows(now: pl.DataFrame, meta: pl.DataFrame, area_code: str) -> list[dict]:
     """Headline indicators and every indicator with a goal for the area, in registry order."""
     mine = {r["indicator_id"]: r for r in now.filter(pl.col("area_code") == area_code)
@@ -254,49 +231,101 @@ def _indicator_rows(now: pl.DataFrame, meta: pl.DataFrame, area_code: str) -> li
         if a is not None and a["goal"] is None and not m["headline"]:
             continue
         a = a or {"status": "no_data", "value": None, "period_start": None, "period_grain": None,
-                  "goal": None, "deadline": None, "stage_name": None, "gap": None, "glide": None,
-                  "projection": None, "baseline": None, "reporting_units": None,
-                  "expected_units": None}
+                  "goal": None, "deadline": None, "stage_name": None, "stage_year": None,
+                  "gap": None, "glide": None, "projection": None, "projection_kind": None,
+                  "trend_points": None, "overdue": False, "baseline": None,
+                  "reporting_units": None, "expected_units": None}
         out.append({"meta": m, "a": a})
     return out
 
 
+def excel_number(ind: dict, kind: str = "value", signed: bool = False) -> str:
+    """Excel number format of an indicator's value, or of a gap/change (kind="diff": percentage
+    points for a rate, else the indicator's unit)."""
+    places = F.decimals(ind)
+    num = "0" + ("." + "0" * places if places else "")
+    if kind == "value":
+        suffix = '"%"' if F.is_rate(ind) else ""
+    else:
+        suffix = '" 个百分点"' if F.is_rate(ind) else (f'" {ind["unit"]}"' if ind["unit"] else "")
+    return f"+{num}{suffix};-{num}{suffix};0" if signed else f"{num}{suffix}"
+
+
+def compare(a: dict, b: dict | None, ind: dict) -> tuple[float | None, str, str]:
+    """A change that compares like with like: (Δ, basis, text). The same period as seen on both
+    dates is a revision (usually none); a newer period names both periods — never a period
+    switch passed off as the week's change."""
+    if b is None or b.get("value") is None or a.get("value") is None:
+        return None, T.BASIS_NONE, F.DASH
+    d = a["value"] - b["value"]
+    pa = F.period(a["period_start"], a["period_grain"], "zh")
+    if a["period_start"] == b["period_start"]:
+        if abs(d) < 0.5 * 10 ** -F.decimals(ind):
+            return d, T.BASIS_SAME, T.CHANGE_NONE
+        return d, T.BASIS_REVISED.format(period=pa), T.CHANGE_REVISED.format(
+            delta=F.delta(d, ind, "zh"))
+    pb = F.period(b["period_start"], b["period_grain"], "zh")
+    pair = F.period_pair(a["period_start"], b["period_start"], a["period_grain"], "zh")
+    return d, T.BASIS_NEW.format(new=pa, old=pb), T.CHANGE_NEW.format(
+        pair=pair, delta=F.delta(d, ind, "zh"))
+
+
 def _indicator_section(now, last_week, last_month, meta, area_code) -> Section:
-    def values(df):
-        return {r["indicator_id"]: r["value"]
+    def by_id(df):
+        return {r["indicator_id"]: r
                 for r in df.filter(pl.col("area_code") == area_code).iter_rows(named=True)}
-    lw, lm = values(last_week), values(last_month)
+    lw, lm = by_id(last_week), by_id(last_month)
     C = T.COLS
-    rows, formats = [], []
+    rows, shown, formats = [], [], []
     for item in _indicator_rows(now, meta, area_code):
         m, a = item["meta"], item["a"]
-        v = a["value"]
-        unit = "" if m["unit"] == "%" else m["unit"]
+        d_week, basis_week, text_week = compare(a, lw.get(m["indicator_id"]), m)
+        d_month, basis_month, text_month = compare(a, lm.get(m["indicator_id"]), m)
+        period = F.period(a["period_start"], a["period_grain"], "zh")
+        why = reason(a, m, "zh")
+        proj = projection_text(a, m, "zh") if a["goal"] is not None else None
         rows.append({
             C["domain"]: m["domain_zh"], C["indicator"]: m["name_zh"], C["unit"]: m["unit"],
-            C["period"]: period_text(a["period_start"], a["period_grain"]),
-            C["value"]: v, C["goal"]: a["goal"],
-            C["deadline"]: a["deadline"].isoformat() if a["deadline"] else None,
-            C["gap"]: a["gap"], C["status"]: STATUS_ZH[a["status"]],
-            C["why"]: _why(a, m["format"]) + (f"（{unit}）" if unit and a["goal"] is not None
-                                              and a["status"] != "no_data" else ""),
-            C["d_week"]: None if v is None or lw.get(m["indicator_id"]) is None
-            else v - lw[m["indicator_id"]],
-            C["d_month"]: None if v is None or lm.get(m["indicator_id"]) is None
-            else v - lm[m["indicator_id"]],
+            C["period"]: period, C["value"]: a["value"], C["goal"]: a["goal"],
+            C["deadline"]: F.date(a["deadline"]) if a["deadline"] else None,
+            C["gap"]: a["gap"],
+            C["gap_unit"]: ("个百分点" if F.is_rate(m) else m["unit"]) if a["gap"] is not None
+            else None,
+            C["status"]: STATUS_ZH[a["status"]],
+            C["overdue"]: T.OVERDUE if a.get("overdue") else None,
+            C["why"]: why, C["projection"]: proj,
+            C["d_week"]: d_week, C["basis_week"]: basis_week,
+            C["d_month"]: d_month, C["basis_month"]: basis_month,
             "indicator_id": m["indicator_id"],
         })
-        formats.append(m["format"])
-    schema = {C["domain"]: pl.Utf8, C["indicator"]: pl.Utf8, C["unit"]: pl.Utf8,
-              C["period"]: pl.Utf8, C["value"]: pl.Float64, C["goal"]: pl.Float64,
-              C["deadline"]: pl.Utf8, C["gap"]: pl.Float64, C["status"]: pl.Utf8,
-              C["why"]: pl.Utf8, C["d_week"]: pl.Float64, C["d_month"]: pl.Float64,
-              "indicator_id": pl.Utf8}
+        shown.append({
+            C["indicator"]: m["name_zh"] + ("" if F.is_rate(m) else f"（{m['unit']}）"),
+            C["period"]: period, C["value"]: F.value(a["value"], m, "zh"),
+            C["goal"]: F.DASH if a["goal"] is None else
+            f"{F.value(a['goal'], m, 'zh')}\n{F.date(a['deadline'])}",
+            C["gap"]: F.gap(a["gap"], m, "zh"),
+            C["status"]: STATUS_ZH[a["status"]] + (f"\n{T.OVERDUE}" if a.get("overdue") else ""),
+            C["d_week"]: text_week, C["d_month"]: text_month,
+            C["why"]: why + (f"；{proj}" if proj and a.get("projection_kind") == "few_points"
+                             else ""),
+        })
+        formats.append({C["value"]: excel_number(m), C["goal"]: excel_number(m),
+                        C["gap"]: excel_number(m, "diff"),
+                        C["d_week"]: excel_number(m, "diff", signed=True),
+                        C["d_month"]: excel_number(m, "diff", signed=True)})
+    text = {k: pl.Utf8 for k in ("domain", "indicator", "unit", "period", "deadline", "gap_unit",
+                                 "status", "overdue", "why", "projection", "basis_week",
+                                 "basis_month")}
+    schema = {C[k]: text.get(k, pl.Float64) for k in (
+        "domain", "indicator", "unit", "period", "value", "goal", "deadline", "gap", "gap_unit",
+        "status", "overdue", "why", "projection", "d_week", "basis_week", "d_month",
+        "basis_month")} | {"indicator_id": pl.Utf8}
     table = pl.DataFrame(rows, schema=schema)
-    return Section("indicators", table, row_formats=formats,
-                   row_format_cols=(C["value"], C["goal"], C["gap"], C["d_week"], C["d_month"]),
-                   status_col=C["status"],
-                   notes=[T.INDICATOR_RULE.format(share=settings.MIN_COMPLETENESS)])
+    display = pl.DataFrame(shown, schema={C[k]: pl.Utf8 for k in (
+        "indicator", "period", "value", "goal", "gap", "status", "d_week", "d_month", "why")})
+    return Section("indicators", table, row_formats=formats, status_col=C["status"],
+                   notes=[T.INDICATOR_RULE.format(share=settings.MIN_COMPLETENESS)],
+                   display=display)
 
 
 def _waterlogging_section(con, area_code, monday, sunday) -> Section:
@@ -334,13 +363,15 @@ def _sites_section(con, area_code, sunday) -> Section:
                          pl.col("site_name").alias(C["site"]), pl.col("habitat").alias(C["habitat"]),
                          pl.col("density").alias(C["density4"]),
                          pl.col("baseline_density").alias(C["baseline_density"]),
-                         pl.col("last_survey").cast(pl.Utf8).alias(C["last_survey"]))
+                         pl.col("last_survey").map_elements(F.date, return_dtype=pl.Utf8)
+                         .alias(C["last_survey"]))
     if settings.ALERT_RULE == "baseline":
         rule = T.SITES_RULE_BASE.format(k=settings.ALERT_K)
     else:
         g = sites.head(1)
-        rule = T.SITES_RULE_GOAL.format(goal=fmt(g["goal"][0] if g.height else None, "{:.2f}"),
-                                        stage=g["stage_name"][0] if g.height else "—")
+        goal = g["goal"][0] if g.height else None
+        rule = (T.SITES_RULE_NO_GOAL if goal is None else
+                T.SITES_RULE_GOAL.format(goal=f"{goal:.2f}", stage=g["stage_name"][0]))
     notes = [rule] + ([T.SITES_NONE] if table.height == 0 else [])
     return Section("sites", table, formats={C["density4"]: "{:.2f}",
                                             C["baseline_density"]: "{:.2f}"}, notes=notes)
@@ -408,7 +439,7 @@ def _ranking_section(now, last_week, meta, names, district) -> Section:
 def _due_section(con, area_code, city_code, sunday, info_by_id) -> Section:
     C = T.COLS
     horizon = sunday + dt.timedelta(weeks=DUE_WEEKS)
-    goals = queries.run(con, "status_goals").filter(pl.col("area_code").is_in([area_code, city_code]))
+    goals = queries.run(con, "goals_in_force", areas=[area_code], indicators=None)
     rows = []
     upcoming = goals.filter((pl.col("deadline") > sunday) & (pl.col("deadline") <= horizon))
     for (deadline, stage), grp in upcoming.group_by("deadline", "stage_name", maintain_order=True):
@@ -448,37 +479,46 @@ def _overview(now, last_week, ind: Section, due: Section, meta, area_code, area_
     lines.append(T.COUNTS.format(sunday=sunday, area=area_name, total=st.height,
                                  on=counts["on_track"], risk=counts["at_risk"],
                                  off=counts["off_track"], rest=rest))
-    off = st.filter(pl.col(C["status"]) == STATUS_ZH["off_track"])[C["indicator"]].to_list()
-    if off:
-        lines.append(T.OFF_LIST.format(items="、".join(off)))
-    # Biggest changes since last week: by the change in progress from baseline to goal (so
-    # indicators in different units compare), then any status change.
+    off = st.filter(pl.col(C["status"]) == STATUS_ZH["off_track"])
+    if off.height:
+        items = [f"{n}（{T.OVERDUE}）" if o else n
+                 for n, o in zip(off[C["indicator"]], off[C["overdue"]])]
+        lines.append(T.OFF_LIST.format(items="、".join(items)))
+    # What changed since last week, like with like: a newer period taken in for the first time
+    # (both periods named), or a revision of the same period; biggest moves (progress from
+    # baseline to goal, so units compare) and status changes first.
     before = {r["indicator_id"]: r for r in last_week.filter(pl.col("area_code") == area_code)
               .iter_rows(named=True)}
-    moves = []
+    shown = set(st["indicator_id"])
+    new, revised = [], []
     for r in now.filter(pl.col("area_code") == area_code).iter_rows(named=True):
         b = before.get(r["indicator_id"])
-        if r["indicator_id"] not in set(st["indicator_id"]) or b is None or r["value"] is None \
-                or b["value"] is None:
+        if r["indicator_id"] not in shown or r["value"] is None:
             continue
-        changed_status = r["status"] != b["status"]
-        if abs(r["value"] - b["value"]) < 1e-9 and not changed_status:
-            continue
+        m = info[r["indicator_id"]]
+        status = T.STATUS_MOVE.format(old=STATUS_ZH[b["status"]], new=STATUS_ZH[r["status"]]) \
+            if b is not None and r["status"] != b["status"] else ""
         p1 = progress_share(r["value"], r["baseline"], r["goal"])
-        p0 = progress_share(b["value"], b["baseline"], b["goal"])
+        p0 = progress_share(b["value"], b["baseline"], b["goal"]) if b and b["value"] is not None \
+            else None
         size = abs(p1 - p0) if p1 is not None and p0 is not None else 0.0
-        moves.append((changed_status, size, r, b))
-    moves.sort(key=lambda x: (not x[0], -x[1], x[2]["indicator_id"]))
-    if moves:
-        items = []
-        for changed, _size, r, b in moves[:3]:
-            m = info[r["indicator_id"]]
-            status = T.STATUS_MOVE.format(old=STATUS_ZH[b["status"]], new=STATUS_ZH[r["status"]]) \
-                if changed else ""
-            items.append(T.CHANGE_ITEM.format(name=m["name_zh"], old=fmt(b["value"], m["format"]),
-                                              new=fmt(r["value"], m["format"]), status=status))
-        lines.append(T.CHANGES.format(items="；".join(items)))
-    else:
+        period = F.period(r["period_start"], r["period_grain"], "zh")
+        if b is None or b["value"] is None or b["period_start"] != r["period_start"]:
+            prev = (T.NEW_PREV.format(period=F.period(b["period_start"], b["period_grain"], "zh"),
+                                      value=F.value(b["value"], m, "zh"))
+                    if b is not None and b["value"] is not None else T.NEW_NO_PREV)
+            new.append((bool(status), size, r["indicator_id"], T.NEW_ITEM.format(
+                name=m["name_zh"], period=period, value=F.value(r["value"], m, "zh"),
+                prev=prev, status=status)))
+        elif abs(r["value"] - b["value"]) >= 0.5 * 10 ** -F.decimals(m) or status:
+            revised.append((bool(status), size, r["indicator_id"], T.REVISED_ITEM.format(
+                name=m["name_zh"], period=period, old=F.value(b["value"], m, "zh"),
+                new=F.value(r["value"], m, "zh"), status=status)))
+    for found, template in ((new, T.NEW_PERIODS), (revised, T.REVISIONS)):
+        found.sort(key=lambda x: (not x[0], -x[1], x[2]))
+        if found:
+            lines.append(template.format(items="；".join(x[3] for x in found)))
+    if not new and not revised:
         lines.append(T.NO_CHANGES)
     if due.table.height:
         items = "；".join(f"{d} {i}" for d, i in zip(due.table[C["date"]], due.table[C["item"]]))
@@ -512,23 +552,22 @@ def _week_line(sections: dict[str, Section], area_name: str) -> str:
 
 
 def _charts(con, now, meta, area_code, city_code, sunday) -> list[Chart]:
-    goals = queries.run(con, "status_goals")
+    """The headline indicators' complete periods by the Sunday, with the stage goals in force for
+    the area (view goals_in_force) as steps and the glide path of the goal in force."""
     out = []
     mine = {r["indicator_id"]: r for r in now.filter(pl.col("area_code") == area_code)
             .iter_rows(named=True)}
-    for m in meta.filter(pl.col("headline")).iter_rows(named=True):
+    heads = meta.filter(pl.col("headline"))
+    goals = queries.run(con, "goals_in_force", areas=[area_code],
+                        indicators=heads["indicator_id"].to_list())
+    for m in heads.iter_rows(named=True):
         grains = m["grains"].split(",")
         grain = "month" if "month" in grains else m["status_grain"]
         values = queries.run(con, "weekly_chart_series", indicator=m["indicator_id"],
                              area=area_code, grain=grain, as_of=sunday)
-        by_year: dict[int, dict] = {}
-        for code in (city_code, area_code):
-            for g in goals.filter((pl.col("indicator_id") == m["indicator_id"])
-                                  & (pl.col("area_code") == code)).iter_rows(named=True):
-                by_year[g["year"]] = g
         start = values["period_start"][0] if values.height else sunday
         rows, prev = [], start
-        for g in sorted(by_year.values(), key=lambda g: g["deadline"]):
+        for g in goals.filter(pl.col("indicator_id") == m["indicator_id"]).iter_rows(named=True):
             rows.append({"start": prev, "end": g["deadline"], "target": g["target_value"],
                          "stage": g["stage_name"]})
             prev = g["deadline"]

@@ -11,9 +11,10 @@ from fpdf.enums import WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 from PIL import Image
 
+from app import formatting as F
 from app.snapshot import text as T
-from app.snapshot.build import STATUS_KEY, Section, Snapshot, fmt, fmt_delta
-from warehouse.status import COLOURS
+from app.snapshot.build import STATUS_KEY, Section, Snapshot
+from warehouse.status import VOCABULARY
 
 FONT_FILE = Path(__file__).resolve().parent.parent / "fonts" / "NotoSansSC-Regular-GB2312.ttf"
 FONT = "NotoSansCJKsc"
@@ -21,16 +22,6 @@ RED = (192, 0, 0)
 GREY = (90, 90, 90)
 HEAD_FILL = (234, 238, 244)
 MAX_SITES = 15
-
-
-def _rgb(hex_colour: str) -> tuple[int, int, int]:
-    h = hex_colour.lstrip("#")
-    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
-
-
-def _on_colour(status: str) -> tuple[int, int, int]:
-    return (33, 33, 33) if status in ("at_risk", "no_data", "no_goal", "incomplete") \
-        else (255, 255, 255)
 
 
 class Briefing(FPDF):
@@ -96,15 +87,15 @@ class Briefing(FPDF):
                     if statuses is not None and j == status_idx and statuses[i]:
                         st = statuses[i]
                         row.cell(v, align="C", style=FontFace(
-                            color=_on_colour(st), fill_color=_rgb(COLOURS[st])))
+                            color=VOCABULARY[st].text_rgb, fill_color=VOCABULARY[st].rgb))
                     else:
                         row.cell(v)
         self.ln(1.5)
 
 
 def _cell(v, pattern: str | None = None) -> str:
-    if v is None:
-        return "—"
+    if F.missing(v):
+        return F.DASH
     if isinstance(v, float):
         return pattern.format(v) if pattern else f"{v:.2f}"
     return str(v)
@@ -157,19 +148,13 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
 
     # 2. indicators
     pdf.heading(T.SECTIONS["indicators"])
-    ind = S["indicators"].table
+    shown = S["indicators"].display
     header = [C["indicator"], C["period"], C["value"], C["goal"], C["gap"], C["status"],
               C["d_week"], C["d_month"], C["why"]]
-    rows, statuses = [], []
-    for r, f in zip(ind.iter_rows(named=True), S["indicators"].row_formats):
-        unit = "" if r[C["unit"]] == "%" else f"（{r[C['unit']]}）"
-        goal = "—" if r[C["goal"]] is None else f"{fmt(r[C['goal']], f)}\n{r[C['deadline']]}"
-        rows.append([r[C["indicator"]] + unit, r[C["period"]], fmt(r[C["value"]], f), goal,
-                     fmt(r[C["gap"]], f), r[C["status"]], fmt_delta(r[C["d_week"]], f),
-                     fmt_delta(r[C["d_month"]], f), r[C["why"]]])
-        statuses.append(STATUS_KEY[r[C["status"]]])
-    pdf.grid(header, rows, [36, 16, 16, 20, 14, 14, 14, 14, 36],
-             ["L", "C", "R", "C", "R", "C", "R", "R", "L"], statuses, 5, size=7.5)
+    rows = [[r[c] for c in header] for r in shown.iter_rows(named=True)]
+    statuses = [STATUS_KEY[s] for s in S["indicators"].table[C["status"]]]
+    pdf.grid(header, rows, [30, 15, 13, 17, 18, 12, 16, 19, 40],
+             ["L", "C", "R", "C", "R", "C", "C", "C", "L"], statuses, 5, size=7)
     for n in S["indicators"].notes:
         pdf.note(n)
 

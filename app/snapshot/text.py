@@ -30,14 +30,25 @@ SHEETS = {
 COUNTS = ("截至本周末（{sunday}），{area}纳入考核的 {total} 项指标中：达标 {on} 项、预警 {risk} 项、"
           "落后 {off} 项{rest}。")
 COUNTS_REST = "、数据不全 {inc} 项、暂无数据 {nodata} 项"
-CHANGES = "较上周变化较大的指标：{items}。"
-CHANGE_ITEM = "{name}由 {old} 变为 {new}{status}"
-STATUS_MOVE = "（{old}→{new}）"
-NO_CHANGES = "与上周相比，各指标数值没有变化（月度、年度指标本周未更新）。"
+NEW_PERIODS = "本周首次纳入新一期数据：{items}。"
+NEW_ITEM = "{name} {period} {value}{prev}{status}"
+NEW_PREV = "（上一期 {period} {value}）"
+NEW_NO_PREV = "（此前无数据）"
+REVISIONS = "数据修订（同一统计期较上周所见有变化）：{items}。"
+REVISED_ITEM = "{name} {period} 由 {old} 修订为 {new}{status}"
+STATUS_MOVE = "，状态{old}→{new}"
+NO_CHANGES = "与上周相比，没有新一期数据纳入，也没有数据修订（月度、季度、年度指标要到统计期结束后才纳入）。"
+BASIS_NONE = "无可比数据"
+BASIS_SAME = "同一统计期，无变化"
+BASIS_REVISED = "{period}数据修订"
+BASIS_NEW = "{new}较{old}"
+CHANGE_NONE = "无变化"
+CHANGE_REVISED = "修订 {delta}"
+CHANGE_NEW = "{pair}\n{delta}"
+OVERDUE = "逾期未达标"
 DUE = "未来 {weeks} 周内到期事项：{items}。"
 DUE_NONE = "未来 {weeks} 周内没有阶段目标或工作节点到期；下一个阶段目标期限为 {next}（{stage}，{n} 项指标）。"
 DUE_NONE_AT_ALL = "未来 {weeks} 周内没有阶段目标或工作节点到期。"
-DUE_GOAL = "{deadline} {stage}阶段目标（{names}）"
 OFF_LIST = "处于落后状态的指标：{items}。"
 NO_WEEK_DATA = ("注意：仓库中没有本周（{monday} 至 {sunday}）的任何周度数据（诱蚊灯、路径法、积水点台账），"
                 "以下周度内容空缺，不代表数值为零。")
@@ -47,22 +58,16 @@ MOSQ_NONE = "本周没有诱蚊灯或路径法监测数据（不代表密度为�
 SITES_NONE = "近 4 周没有监测点超过预警规则。"
 SITES_RULE_GOAL = "预警规则：监测点近 4 周诱蚊灯密度高于全市阶段目标 {goal}（{stage}）。"
 SITES_RULE_BASE = "预警规则：监测点近 4 周诱蚊灯密度高于本点往年同月密度的 {k} 倍。"
+SITES_RULE_NO_GOAL = "预警规则：监测点近 4 周诱蚊灯密度高于全市阶段目标；全市尚无该指标的阶段目标，本周无预警。"
 ROUTE_RULE = "路径指数等级：A ≤0.1，B ≤0.5，C ≤0.8（国家卫生城市达标线），D >0.8；单位 处/km。"
 RANKING_RULE = ("得分 = 各领域指标“从基线到阶段目标的完成进度”（当前值−基线）/（目标−基线）的平均，再对领域取平均；"
                 "1.00 表示已达到目标。名次变化与上周末相比。")
-INDICATOR_RULE = ("状态规则：达标 = 达到或好于进度线（基线到阶段目标的直线；期限已过则为目标本身；越低越好的指标以低于为好）；"
-                  "预警 = 落后于进度线，但按近期趋势到期时可达到目标（容差内）；落后 = 落后于进度线且按趋势到期时达不到目标；"
-                  "数据不全 = 上报单位不足应报的 {share:.0%}。差距 = 距阶段目标还差多少（负数表示已超过目标）。"
-                  "较上周、较上月 = 与上周末、上月同日所见最新值之差。")
-WHY_ON = "达到或好于进度线 {glide}"
-WHY_ON_PAST = "已达到目标"
-WHY_RISK = "落后于进度线 {glide}；按趋势到期预计 {proj}，在容差内"
-WHY_OFF = "落后于进度线 {glide}；按趋势到期预计 {proj}"
-WHY_OFF_NOPROJ = "落后于进度线 {glide}；数据点不足，无法判断趋势"
-WHY_OFF_PAST = "期限已过，未达目标"
-WHY_INCOMPLETE = "仅 {rep}/{exp} 个单位上报"
-WHY_NO_DATA = "截至本周末没有数据"
-WHY_NO_GOAL = "没有阶段目标"
+INDICATOR_RULE = ("状态规则：只计入到本周日已结束的统计期（月、季、年；监测季、调查年按登记的结束日），此后到达的数据不改变本期简报。"
+                  "达标 = 达到或好于进度线（基线到阶段目标的直线；越低越好的指标以低于为好）；"
+                  "预警 = 落后于进度线，但按近期趋势到期时可在容差内接近目标；落后 = 其余；"
+                  "期限所在统计期的数据一旦完整，即以该值对照目标，期限已过仍未达到为“逾期未达标”；"
+                  "数据不全 = 上报单位不足应报的 {share:.0%}。差距 = 距阶段目标还差多少，比率以百分点计。"
+                  "较上周、较上月：同一统计期则为修订（通常无变化）；纳入了新一期数据则写明两期的比较。")
 CHARTS_NOTE = "图中实线为实际值，红色横线为各阶段目标，灰色虚线为进度线；数据截至 {sunday}。"
 FOOTER = "数据版本 v{version} · 最后入库 {published} · 统计截至 {sunday}"
 PAGE = "第 {page} / {pages} 页"
@@ -73,8 +78,10 @@ MOVE_SAME = "—"
 
 COLS = {
     "domain": "领域", "indicator": "指标", "unit": "单位", "period": "数据期", "value": "最新值",
-    "goal": "阶段目标", "deadline": "目标期限", "gap": "差距", "status": "状态", "why": "说明",
-    "d_week": "较上周", "d_month": "较上月", "area": "区域", "found": "本周新发现",
+    "goal": "阶段目标", "deadline": "目标期限", "gap": "差距", "gap_unit": "差距单位",
+    "status": "状态", "overdue": "逾期", "why": "说明", "projection": "预计",
+    "d_week": "较上周", "basis_week": "较上周比较的是", "d_month": "较上月",
+    "basis_month": "较上月比较的是", "area": "区域", "found": "本周新发现",
     "eliminated": "本周销号", "open": "周末未销号", "stale": "未销号超过{days}天", "site": "监测点",
     "site_code": "监测点编码", "habitat": "生境", "district": "区县", "density4": "近4周密度",
     "baseline_density": "往年同月密度", "last_survey": "最近监测日",

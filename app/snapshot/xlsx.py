@@ -1,5 +1,6 @@
-"""The XLSX pack: one sheet per section table, Chinese headers, number formats, status cells
-filled with the status rule's colours (warehouse.status.COLOURS), frozen header rows."""
+"""The XLSX pack: one sheet per section table, Chinese headers, full-precision numbers shown with
+their unit (percentage points for gaps and changes of rates), status cells filled with the status
+vocabulary's colours (warehouse.status.VOCABULARY), frozen header rows."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import xlsxwriter
 
 from app.snapshot import text as T
 from app.snapshot.build import STATUS_KEY, Snapshot
-from warehouse.status import COLOURS
+from warehouse.status import VOCABULARY
 
 
 def excel_format(pattern: str) -> str:
@@ -37,16 +38,14 @@ def render(snap: Snapshot) -> bytes:
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     cache: dict[str, object] = {}
 
-    def num(pattern: str):
-        key = excel_format(pattern)
-        if key not in cache:
-            cache[key] = wb.add_format({"num_format": key, "valign": "top"})
-        return cache[key]
+    def num(excel: str):
+        if excel not in cache:
+            cache[excel] = wb.add_format({"num_format": excel, "valign": "top"})
+        return cache[excel]
 
-    status_fmt = {k: wb.add_format({"bg_color": c, "align": "center", "valign": "top",
-                                    "font_color": "#212121" if k in (
-                                        "at_risk", "no_data", "no_goal", "incomplete")
-                                    else "#FFFFFF"}) for k, c in COLOURS.items()}
+    status_fmt = {k: wb.add_format({"bg_color": s.colour, "align": "center", "valign": "top",
+                                    "font_color": s.text_colour})
+                  for k, s in VOCABULARY.items()}
     for key, sec in snap.sections.items():
         ws = wb.add_worksheet(T.SHEETS[key])
         df = sec.table
@@ -63,11 +62,9 @@ def render(snap: Snapshot) -> bytes:
                 elif c == sec.status_col:
                     ws.write_string(i + 1, j, v, status_fmt[STATUS_KEY[v]])
                 elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                    pattern = (sec.row_formats[i] if c in sec.row_format_cols and sec.row_formats
-                               else sec.formats.get(c))
-                    if pattern and c in (T.COLS["d_week"], T.COLS["d_month"]):
-                        pattern = pattern.replace("%", "").replace("{:", "{:+")
-                    ws.write_number(i + 1, j, v, num(pattern) if pattern else None)
+                    excel = (sec.row_formats[i].get(c) if sec.row_formats else None) or (
+                        excel_format(sec.formats[c]) if c in sec.formats else None)
+                    ws.write_number(i + 1, j, v, num(excel) if excel else None)
                 else:
                     ws.write_string(i + 1, j, str(v))
         ws.freeze_panes(1, 0)

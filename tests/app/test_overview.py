@@ -35,5 +35,17 @@ def test_tiles_counts_and_ranking_on_a_small_city(monkeypatch, tmp_path):
     assert len(at.metric) == 5                      # one tile per headline indicator
     assert all(m.value == "—" for m in at.metric)   # the small city reports none of them
     assert any("达标" in m.value and "落后" in m.value for m in at.markdown)
-    assert [s.value for s in at.subheader][:3] == ["核心指标", "落后清单", "区县评比"]
+    assert [s.value for s in at.subheader][:3] == [
+        "核心指标", "落后清单：全市及各区县共 2 项（其中逾期未达标 0 项）", "区县评比"]
+    # 5 of 40 trips mixed (the third street is unknown and rejected): 12.5 % against a goal of
+    # 0 %, so 12.5 percentage points short, in the city and its one district alike.
+    table = at.dataframe[0].value
+    assert list(table["区域"]) == ["小城市", "东区"]
+    assert list(table["数值（统计期）"]) == ["12.5%（2025年6月）"] * 2
+    assert list(table["差距"]) == ["差 12.5 个百分点"] * 2
+    assert list(table["指标页"]) == [
+        "garbage?indicator=mixed_collection_transport_rate&as_of=" + at.session_state["as_of"]
+        .isoformat(),
+        "garbage?indicator=mixed_collection_transport_rate&district=660102&as_of="
+        + at.session_state["as_of"].isoformat()]
     assert "小城市" in " ".join(c.value for c in at.caption)

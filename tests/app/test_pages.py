@@ -1,6 +1,8 @@
 """AppTest of the overview and the four domain pages, in Chinese and English, on the sample city:
 no exception, key widgets present, a filter change changes the data."""
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -47,11 +49,22 @@ def test_page_renders(app, page, lang):
 
 
 def test_overview_tiles_and_off_track_list(app):
-    at = app("overview")
+    at = app("overview", as_of="2026-11-27")
     labels = [m.label for m in at.metric]
     assert len(labels) == 5 and any("生活垃圾回收利用率" in x for x in labels)
-    markdown = " ".join(m.value for m in at.markdown)
-    assert "南江区" in markdown and "落后" in markdown
+    heading = next(s.value for s in at.subheader if s.value.startswith("落后清单"))
+    table = at.dataframe[0].value
+    # the heading counts what the list shows; the city and every district are in it
+    assert heading.startswith(f"落后清单：全市及各区县共 {len(table)} 项")
+    assert "南江区" in set(table["区域"]) and "XX市" in set(table["区域"])
+    assert all("个百分点" in g or "只/(灯·夜)" in g or "处/km" in g or g.startswith("差 ")
+               for g in table["差距"])
+    # the district filter narrows the list to that district
+    at.selectbox(key="w_district").set_value("990105").run()
+    only = at.dataframe[0].value
+    assert set(only["区域"]) == {"南江区"} and 0 < len(only) < len(table)
+    assert next(s.value for s in at.subheader if s.value.startswith("落后清单")).startswith(
+        f"落后清单：南江区共 {len(only)} 项")
 
 
 @pytest.mark.parametrize("page", ["garbage", "chronic"])
@@ -69,3 +82,37 @@ def test_url_reproduces_the_view(app):
     at = app("garbage", district="990105", street="990105001")
     assert at.selectbox(key="w_district").value == "990105"
     assert at.selectbox(key="w_street").value == "990105001"
+
+
+SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
+ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(T| )\d{2}:\d{2}:\d{2}")
+RAW = re.compile(r"(?<![A-Za-z])(None|nan|NaN|NaT|null)(?![A-Za-z])")
+ALL_PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "map", "data_status",
+             "weekly"]
+
+
+def shown_text(at: AppTest) -> list[str]:
+    """Every piece of text the page shows: headings, markdown, captions, metrics, alerts and
+    every dataframe's header and cells."""
+    out = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info",
+                                "success", "warning", "error")
+           for e in getattr(at, kind)]
+    out += [f"{m.label} {m.value}" for m in at.metric]
+    for d in at.dataframe:
+        df = d.value if hasattr(d.value, "columns") else d.value.data
+        out += [str(c) for c in df.columns]
+        out += [str(v) for col in df.columns for v in df[col].tolist()]
+    return out
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_nothing_raw_reaches_the_chinese_ui(app, page):
+    at = app(page, as_of="2026-11-27")
+    for d in at.dataframe:
+        df = d.value if hasattr(d.value, "columns") else d.value.data
+        assert not df.isna().any().any(), (page, [c for c in df.columns if df[c].isna().any()])
+        snake = [c for c in df.columns if SNAKE.match(str(c))]
+        assert not snake, (page, snake)
+    for text in shown_text(at):
+        assert not RAW.search(text), (page, text[:200])
+        assert not ISO_TIME.search(text), (page, text[:200])

@@ -76,16 +76,24 @@ def test_numbers_equal_indicator_values(pack, con_info):
     headline = con.sql("select indicator_id from dim_indicator where headline").fetchall()
     assert {h[0] for h in headline} <= set(table["indicator_id"])
     checked = 0
-    for r, f in zip(table.iter_rows(named=True), snap.sections["indicators"].row_formats):
+    from warehouse import registry
+    closes = {i["id"]: registry.load()["facts"][i["derive"]["fact"]].get("year_closes", "12-31")
+              for i in registry.indicators()}
+    for r in table.iter_rows(named=True):
+        f = con.sql("select format from dim_indicator where indicator_id = $i",
+                    params={"i": r["indicator_id"]}).fetchall()[0][0]
+        # a past week's briefing sees only the periods complete by its Sunday: a month once it
+        # has ended, a year once its registered close day (a survey's or a season's) has passed
         want = con.sql(
             "select v.value from indicator_values v join dim_indicator d using (indicator_id) "
             "where v.indicator_id = $i and v.area_code = '990100' and v.period_grain = "
             "d.status_grain and v.value is not null "
-            # a past week's briefing sees only the periods that had ended by its Sunday
-            "and (case v.period_grain when 'month' then v.period_start + interval 1 month "
-            "else v.period_start + interval 1 year end) - interval 1 day <= $s "
+            "and case v.period_grain when 'month' then "
+            "(v.period_start + interval 1 month - interval 1 day) "
+            "else strptime(year(v.period_start)::varchar || '-' || $c, '%Y-%m-%d') end <= $s "
             "order by v.period_start desc limit 1",
-            params={"i": r["indicator_id"], "s": snap.sunday}).fetchall()
+            params={"i": r["indicator_id"], "s": snap.sunday,
+                    "c": closes[r["indicator_id"]]}).fetchall()
         if not want:
             assert r["最新值"] is None
             continue
@@ -128,6 +136,14 @@ def test_xlsx_sheets_headers_formats_colours(pack):
             assert cell.fill.fgColor.rgb.endswith(colour)
     value_cell = ws.cell(2, header.index("最新值") + 1)
     assert value_cell.number_format == '0.0"%"'
+    # gaps and changes of a rate are in percentage points, of a density in its own unit
+    rows = {ws.cell(r, header.index("指标") + 1).value: r for r in range(2, ws.max_row + 1)}
+    assert ws.cell(rows["生活垃圾回收利用率"], header.index("差距") + 1).number_format == \
+        '0.0" 个百分点"'
+    assert ws.cell(rows["生活垃圾回收利用率"], header.index("较上周") + 1).number_format == \
+        '+0.0" 个百分点";-0.0" 个百分点";0'
+    assert ws.cell(rows["诱蚊灯法成蚊密度"], header.index("差距") + 1).number_format == \
+        '0.00" 只/(灯·夜)"'
 
 
 def test_same_week_same_pack(con_info, pack):

@@ -89,12 +89,22 @@ def test_district_goals_replace_the_citys_for_their_stage_year(con):
 
     from warehouse.status import status_table
 
-    st = status_table(con, dt.date(2026, 11, 22), ("district",))
-    goal = {r["area_code"]: r["goal"] for r in st.iter_rows(named=True)
-            if r["indicator_id"] == "mosq_light_trap_density"}
-    assert goal["990105"] == 6.0     # 南江区's own 2026 goal
-    assert goal["990107"] == 5.0     # 新港区's own goal was for 2025; the city's 2026 goal applies
+    def goals(day):
+        st = status_table(con, day, ("district",))
+        return st, {r["area_code"]: (r["goal"], r["period_start"].year)
+                    for r in st.iter_rows(named=True)
+                    if r["indicator_id"] == "mosq_light_trap_density"}
+
+    # 2026-11-22: the 2026 season (closes 11-30) is not complete, so the 2025 season is assessed
+    # against the goal due in 2025: 新港区's own 8.0, the city's 2026 goal for the others.
+    st, goal = goals(dt.date(2026, 11, 22))
+    assert goal["990107"] == (8.0, 2025)
+    assert goal["990105"] == (6.0, 2025)     # 南江区's own 2026 goal (no 2025 goal of its own)
+    assert goal["990102"] == (5.0, 2025)
     assert {r["status"] for r in st.iter_rows(named=True)} >= {"on_track", "at_risk", "off_track"}
+    # 2026-12-05: the 2026 season is in; 新港区's own goal was for 2025, the city's 2026 applies.
+    _, goal = goals(dt.date(2026, 12, 5))
+    assert goal["990107"] == (5.0, 2026) and goal["990105"] == (6.0, 2026)
 
 
 def test_a_registry_change_rederives_without_reloading_files(sample_warehouse, tmp_path,

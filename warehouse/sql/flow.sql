@@ -14,7 +14,7 @@ bucketed as (
 final as (
     select '{{indicator_id}}' as indicator_id, ua.area_level, ua.area_code,
            '{{grain}}' as period_grain, b.period_start,
-           sum(b.num) as numerator, sum(b.den) as denominator,
+           stable_sum(b.num) as numerator, stable_sum(b.den) as denominator,
            count(distinct b.unit_code) as reporting_units
     from bucketed as b
     join unit_area as ua on ua.unit_type = '{{unit}}' and ua.unit_code = b.unit_code

@@ -12,3 +12,7 @@ create or replace macro wilson_high(p, n_eff) as
         (p + 3.841458820694124 / (2 * n_eff)
          + 1.959963984540054 * sqrt(p * (1 - p) / n_eff + 3.841458820694124 / (4 * n_eff * n_eff)))
         / (1 + 3.841458820694124 / n_eff)) end;
+
+-- A sum that does not depend on the order rows arrive in (DuckDB adds in parallel): Kahan
+-- summation, rounded to 1e-9, so deriving the same rows twice gives the same bits.
+create or replace macro stable_sum(x) as round(fsum(x), 9);

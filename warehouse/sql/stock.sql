@@ -22,7 +22,7 @@ last_month as (
 final as (
     select '{{indicator_id}}' as indicator_id, ua.area_level, ua.area_code,
            '{{grain}}' as period_grain, b.period_start,
-           sum(b.num) as numerator, sum(b.den) as denominator,
+           stable_sum(b.num) as numerator, stable_sum(b.den) as denominator,
            count(distinct b.unit_code) as reporting_units
     from bucketed as b
     join last_month as l on l.period_start = b.period_start and l.d = b.d

@@ -11,7 +11,7 @@ with facts as (
 
 summed as (
     select ua.area_level, ua.area_code, f.period_start,
-           sum(f.w * f.y) as numerator, sum(f.w) as denominator, sum(f.w * f.w) as w2,
+           stable_sum(f.w * f.y) as numerator, stable_sum(f.w) as denominator, stable_sum(f.w * f.w) as w2,
            count(*) as n, count(distinct f.unit_code) as reporting_units
     from facts as f
     join unit_area as ua on ua.unit_type = '{{unit}}' and ua.unit_code = f.unit_code

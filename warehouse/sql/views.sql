@@ -19,6 +19,56 @@ create or replace view baselines as
 select indicator_id, area_code, baseline_year, baseline_value, source_doc
 from stg_baselines;
 
+-- Every area with itself and each ancestor (depth 0 = itself; codes nest city → district →
+-- street → grid, so three parent steps reach the city from a grid).
+create or replace view area_ancestors as
+select area_code, area_code as ancestor, 0 as depth
+from dim_area
+union all
+select a.area_code, a.parent_code, 1
+from dim_area as a
+where a.parent_code is not null
+union all
+select a.area_code, p.parent_code, 2
+from dim_area as a
+join dim_area as p on p.area_code = a.parent_code
+where p.parent_code is not null
+union all
+select a.area_code, pp.parent_code, 3
+from dim_area as a
+join dim_area as p on p.area_code = a.parent_code
+join dim_area as pp on pp.area_code = p.parent_code
+where pp.parent_code is not null;
+
+-- The stage goals in force for every area: its own and its ancestors', the nearest area's goal
+-- winning for each stage year (a district's own goal replaces the city's for that year; other
+-- years keep the city's). The one place this rule lives: the status rule, the charts' goal
+-- steps, the map's alert and the briefings all read it.
+create or replace view goals_in_force as
+select area_code, indicator_id, stage_name, year, target_value, deadline, source_doc, set_by
+from (
+    select x.area_code, g.indicator_id, g.stage_name, g.year, g.target_value, g.deadline,
+           g.source_doc, g.area_code as set_by,
+           row_number() over (partition by x.area_code, g.indicator_id, g.year
+                              order by x.depth) as rn
+    from area_ancestors as x
+    join stage_goals as g on g.area_code = x.ancestor
+)
+where rn = 1;
+
+-- The baseline of each indicator for every area: its own, else its nearest ancestor's,
+-- anchored at the end of its year (an annual result).
+create or replace view baselines_in_force as
+select area_code, indicator_id, baseline_value, baseline_date, source_doc
+from (
+    select x.area_code, b.indicator_id, b.baseline_value,
+           make_date(b.baseline_year, 12, 31) as baseline_date, b.source_doc,
+           row_number() over (partition by x.area_code, b.indicator_id order by x.depth) as rn
+    from area_ancestors as x
+    join baselines as b on b.area_code = x.ancestor
+)
+where rn = 1;
+
 -- The periodic reporting templates, every report received (template, unit, period) and every
 -- reporting unit with its name and district: what "who is late" is computed from.
 create or replace view report_templates as

@@ -1,7 +1,8 @@
 -- Light-trap sites of the area with their density in the 4 weeks up to $as_of
 -- (Σ雌蚊数 / Σ(布灯数 × 监测夜数) over surveys in [$as_of − 27 days, $as_of]), the city's stage
--- goal for mosq_light_trap_density in force on $as_of (nearest deadline ≥ $as_of, else the
--- last), the site's own density in the same calendar month of earlier years, and the alert:
+-- goal for mosq_light_trap_density in force on $as_of (view goals_in_force: the nearest
+-- deadline ≥ $as_of, else the last), the site's own density in the same calendar month of
+-- earlier years, and the alert:
 -- $rule 'goal' = density above the goal; 'baseline' = density above $k × that baseline.
 with sites as (
     select s.site_code, s.site_name, s.habitat, s.lon, s.lat, s.grid_code
@@ -34,7 +35,7 @@ same_month as (
 
 goal as (
     select g.target_value, g.stage_name, g.deadline
-    from stage_goals as g
+    from goals_in_force as g
     join dim_area as a on a.area_code = g.area_code and a.area_level = 'city'
     where g.indicator_id = 'mosq_light_trap_density'
     order by g.deadline < $as_of::date,

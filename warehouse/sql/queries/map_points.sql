@@ -1,8 +1,16 @@
 -- Waterlogging points of the area found by $as_of, with their state on that date: a point is
 -- open unless it is 已销号 with 销号日期 ≤ $as_of. status_as_of is the ledger status, except
 -- '未销号' for a point eliminated only after $as_of (open then; its status then is unknown).
--- days_open = $as_of − found date (eliminated points: 销号日期 − found date).
-with points as (
+-- days_open = the count date − found date, where the count date is $as_of or the ledger's latest
+-- date if that is earlier (what happened after it is not known); eliminated points: 销号日期 −
+-- found date.
+with ledger_end as (
+    select least($as_of::date,
+                 max(greatest(found_date, coalesce(eliminated_date, found_date)))) as d
+    from stg_waterlogging
+),
+
+points as (
     select w.point_id, w.point_class, w.point_type, w.lon, w.lat, w.grid_code, w.found_date,
            w.found_by, w.larvae_found, w.status, w.measures, w.eliminated_date,
            w.responsible_unit,
@@ -21,7 +29,9 @@ final as (
            not p.closed as is_open,
            p.found_date,
            date_diff('day', p.found_date,
-                     case when p.closed then p.eliminated_date else $as_of::date end) as days_open,
+                     case when p.closed then p.eliminated_date
+                          else greatest(p.found_date, (select d from ledger_end)) end)
+               as days_open,
            p.larvae_found, p.found_by, p.responsible_unit, p.measures, p.status as ledger_status,
            p.eliminated_date, p.grid_code, g.name_zh as grid_name, s.area_code as street_code,
            s.name_zh as street_name, p.lon, p.lat

@@ -1,8 +1,15 @@
 -- 积水点 for the weekly briefing, per child area of $area (districts of the city, streets of a
 -- district): points found in [$monday, $sunday], eliminated in that week (已销号 with 销号日期 in
 -- it), open at $sunday (same rule as map_points: open unless 已销号 with 销号日期 ≤ $sunday), and
--- of those, open for more than $stale_days days.
-with children as (
+-- of those, open for more than $stale_days days, counted (as on the map) to $sunday or to the
+-- ledger's latest date if that is earlier.
+with ledger_end as (
+    select least($sunday::date,
+                 max(greatest(found_date, coalesce(eliminated_date, found_date)))) as d
+    from stg_waterlogging
+),
+
+children as (
     select area_code, name_zh
     from dim_area
     where parent_code = $area
@@ -23,7 +30,9 @@ counted as (
            count(*) filter (where closed and eliminated_date >= $monday::date) as eliminated_week,
            count(*) filter (where not closed) as open_end,
            count(*) filter (where not closed
-                            and date_diff('day', found_date, $sunday::date) > $stale_days)
+                            and date_diff('day', found_date,
+                                          greatest(found_date, (select d from ledger_end)))
+                                > $stale_days)
                as open_stale
     from points
     group by child

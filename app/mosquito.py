@@ -1,0 +1,62 @@
+"""The mosquito page's extras as data (pure): weekly seasons, light-trap sites over the alert
+rule with labelled columns, route-index lines by child area."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from app import db
+from app import formatting as F
+from app.i18n import t
+from warehouse import settings
+
+
+def season_weeks(version: int, area: str, as_of: dt.date, lang: str) -> pl.DataFrame:
+    """Weekly light-trap density this year and last, complete weeks by `as_of`; the season
+    column reads as a year ("2026年" / "2026")."""
+    weeks = db.query("season_weeks", version, indicator="mosq_light_trap_density", area=area,
+                     as_of=as_of)
+    return weeks.with_columns(pl.col("season").map_elements(
+        lambda y: F.period(dt.date(y, 1, 1), "year", lang), return_dtype=pl.Utf8))
+
+
+def alert_rule_text(sites: pl.DataFrame, lang: str) -> str:
+    if settings.ALERT_RULE == "baseline":
+        return t("mosq.alert_rule_baseline", lang, k=settings.ALERT_K)
+    goal = sites["goal"][0] if sites.height else None
+    if goal is None:
+        return t("mosq.alert_rule_no_goal", lang)
+    return t("mosq.alert_rule_goal", lang, goal=f"{goal:.2f}",
+             stage=F.stage(sites["stage_name"][0], None, lang) if lang == "zh"
+             else F.date(sites["deadline"][0]))
+
+
+def alert_table(sites: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Sites over the alert, densest first, every column named in the language."""
+    over = sites.filter(pl.col("alert")).with_columns(
+        (pl.col("baseline_density") * settings.ALERT_K if settings.ALERT_RULE == "baseline"
+         else pl.col("goal")).alias("threshold")).sort("density", "site_code",
+                                                       descending=[True, False])
+    return over.select(
+        pl.col("site_code").alias(t("mosq.site_code", lang)),
+        pl.col("site_name").alias(t("mosq.site", lang)),
+        pl.col("habitat").alias(t("mosq.habitat", lang)),
+        pl.col("density").round(2).alias(t("mosq.density", lang)),
+        pl.col("threshold").round(2).alias(t("mosq.threshold", lang)),
+        pl.col("last_survey").map_elements(F.date, return_dtype=pl.Utf8)
+        .alias(t("mosq.last_survey", lang)),
+        pl.col("grid_code").alias(t("mosq.grid_code", lang)))
+
+
+def route_lines(version: int, area, as_of: dt.date, lang: str) -> pl.DataFrame:
+    """Monthly route index of the area's children (districts of the city, streets of a district)
+    with grades, complete months by `as_of`; area names in the language."""
+    parent = area.code if area.level in ("city", "district") else area.code[:6]
+    lines = db.query("district_series", version, indicator="route_index", grain="month",
+                     parent=parent, as_of=as_of)
+    names = {r["area_code"]: F.area_name(r, lang)
+             for r in db.query("areas", version).iter_rows(named=True)}
+    return lines.select(pl.col("area_code").replace_strict(names, default=None).alias("area"),
+                        "period_start", "value", "grade")
