@@ -12,7 +12,7 @@ import streamlit as st
 from app import db, export
 from app import formatting as F
 from app.i18n import current_lang, t
-from warehouse import derive, registry, settings
+from warehouse import queries, settings
 from warehouse.status import VOCABULARY, period_end
 
 LEVELS = ("city", "district", "street", "grid")
@@ -201,43 +201,54 @@ def provenance(version: int, indicator_id: str, area: Area, grain: str,
             return
         period = st.selectbox(t("provenance.pick"), sorted(periods, reverse=True), key=key,
                               format_func=lambda p: period_label(p, grain))
-        rows = source_rows(version, indicator_id, area.code, grain, period)
+        rows, table = source_rows(version, indicator_id, area.code, grain, period)
         if rows.height == 0:
             st.caption(t("provenance.none"))
             return
         st.caption(t("provenance.rows"))
-        st.dataframe(rows, hide_index=True, width="stretch", height=240)
-        runs = rows.select("run_id", "source_file").unique().sort("run_id")
-        loads = db.query("runs_by_id", version, ids=runs["run_id"].to_list())
+        st.dataframe(labelled(rows, version, table), hide_index=True, width="stretch",
+                     height=240)
+        loads = db.query("runs_by_id", version, ids=rows["run_id"].unique().to_list())
         st.caption(t("provenance.runs"))
-        st.dataframe(loads, hide_index=True, width="stretch")
+        st.dataframe(loads_table(loads), hide_index=True, width="stretch")
 
 
-@st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
-def _provenance_sql(indicator_id: str) -> str:
-    doc = registry.load()
-    ind = registry.by_id()[indicator_id]
-    fact = doc["facts"][ind["derive"]["fact"]]
-    date_col = fact["date_column"]
-    if ind["kind"] == "survey":
-        when = f"f.{date_col} = year($period::date)"
-    elif "measure" in ind["derive"]:
-        when = f"f.{date_col} <= $period_end::date"
-    elif ind["kind"] == "stock":
-        # NOTE: a stock's value is its period's last reported month; only those rows count.
-        table = fact["table"]
-        when = (f"f.{date_col} = (select max(l.{date_col}) from {table} as l "
-                f"where date_trunc($grain, l.{date_col}) = $period::date)")
-    else:
-        when = f"date_trunc($grain, f.{date_col}) = $period::date"
-    return derive.render(derive.sql_template("queries/provenance"), table=fact["table"],
-                         unit=fact["unit"], unit_column=fact["unit_column"], when=when)
+def loads_table(runs: pl.DataFrame) -> pl.DataFrame:
+    """Loads (etl_runs) as people read them: labelled columns, times to the minute."""
+    return runs.select(
+        pl.col("run_id").cast(pl.Utf8).alias(t("datastatus.col.run")),
+        pl.col("file_name").alias(t("datastatus.col.file")),
+        pl.col("template").fill_null(F.DASH).alias(t("datastatus.col.template")),
+        pl.col("finished_at").map_elements(F.timestamp, return_dtype=pl.Utf8)
+        .alias(t("datastatus.col.finished")),
+        pl.col("rows_read").alias(t("datastatus.col.read")),
+        pl.col("rows_loaded").alias(t("datastatus.col.loaded")),
+        pl.col("rows_rejected").alias(t("datastatus.col.rejected")),
+        pl.col("data_version").alias(t("datastatus.col.version")))
 
 
 def source_rows(version: int, indicator_id: str, area_code: str, grain: str,
-                period: dt.date) -> pl.DataFrame:
-    return db.query_sql(_provenance_sql(indicator_id), version, area=area_code, grain=grain,
-                        period=period, period_end=period_end(period, grain))
+                period: dt.date) -> tuple[pl.DataFrame, str]:
+    """The staged rows behind one value and the staged table they come from."""
+    sql, table = queries.provenance_sql(indicator_id)
+    return db.query_sql(sql, version, area=area_code, grain=grain, period=period,
+                        period_end=period_end(period, grain)), table
+
+
+def labelled(df: pl.DataFrame, version: int, table: str | None = None) -> pl.DataFrame:
+    """A staged table's rows for people: every column under its template's label in the page's
+    language (dim_column), dates as dates, blanks as "—"."""
+    lang = current_lang()
+    cols = db.query("column_labels", version)
+    if table is not None:
+        cols = cols.filter(pl.col("table_name") == table)
+    names = {r["column_name"]: r["label_zh" if lang == "zh" else "label_en"]
+             for r in cols.iter_rows(named=True)}
+    out = df.with_columns(
+        [pl.col(c).map_elements(F.date, return_dtype=pl.Utf8) for c, d in df.schema.items()
+         if d in (pl.Date, pl.Datetime)])
+    out = out.with_columns(pl.all().cast(pl.Utf8).fill_null(F.DASH))
+    return out.rename({c: names.get(c, c) for c in out.columns})
 
 
 def footer(version: int) -> None:

@@ -60,3 +60,30 @@ def fact_ends_sql() -> str:
                from typed as t
                left join dim_template as d on d.table_name = t.source_table
                order by d.load_order, t.fact"""
+
+
+@lru_cache(maxsize=128)
+def provenance_sql(indicator_id: str) -> tuple[str, str]:
+    """The query of the staged rows behind one value of an indicator (file, sheet, row) and the
+    staged table it reads: a flow's rows in the period, a stock's last reported month in it, a
+    survey's year, a ledger's points found by the period's end."""
+    from warehouse import derive
+
+    doc = registry.load()
+    ind = registry.by_id()[indicator_id]
+    fact = doc["facts"][ind["derive"]["fact"]]
+    date_col = fact["date_column"]
+    if ind["kind"] == "survey":
+        when = f"f.{date_col} = year($period::date)"
+    elif "measure" in ind["derive"]:
+        when = f"f.{date_col} <= $period_end::date"
+    elif ind["kind"] == "stock":
+        # NOTE: a stock's value is its period's last reported month; only those rows count.
+        table = fact["table"]
+        when = (f"f.{date_col} = (select max(l.{date_col}) from {table} as l "
+                f"where date_trunc($grain, l.{date_col}) = $period::date)")
+    else:
+        when = f"date_trunc($grain, f.{date_col}) = $period::date"
+    sql = derive.render(derive.sql_template("queries/provenance"), table=fact["table"],
+                        unit=fact["unit"], unit_column=fact["unit_column"], when=when)
+    return sql, fact["table"]
