@@ -30,6 +30,27 @@ def by_name() -> dict[str, Contract]:
     return {c.meta.name: c for c in sources()}
 
 
+def dim_column_rows() -> list[dict]:
+    """Rows of dim_column: every staged table's columns (lineage included) with their Chinese
+    label (the template's first Chinese header) and English label."""
+    rows = []
+    for c in sources():
+        for column, label_zh, label_en in c.labels():
+            rows.append({"source": c.meta.name, "template_zh": c.meta.title_zh,
+                         "template_en": c.meta.title_en, "table_name": c.meta.table,
+                         "column_name": column, "label_zh": label_zh, "label_en": label_en,
+                         "sort_order": len(rows)})
+    return rows
+
+
+def columns_fingerprint() -> str:
+    """sha256 of dim_column's rows: a warehouse published with other labels republishes them."""
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(dim_column_rows(), ensure_ascii=False).encode()).hexdigest()
+
+
 def detect(sheet: RawSheet, candidates: list[Contract]) -> tuple[Contract, RawSheet] | None:
     """The best (contract, sheet-with-header) over the first rows, or None if nothing fits."""
     best: tuple[float, int, int, Contract] | None = None

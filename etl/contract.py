@@ -20,6 +20,10 @@ DTYPES = {
     "date": pl.Date, "month": pl.Date, "bool": pl.Boolean,
 }
 LINEAGE = {"run_id": pl.Int64, "source_file": pl.Utf8, "source_sheet": pl.Utf8, "source_row": pl.Int64}
+# Chinese and English labels of the lineage columns every staged table carries.
+LINEAGE_LABELS = {"run_id": ("导入批次", "Load run"), "source_file": ("来源文件", "Source file"),
+                  "source_sheet": ("工作表", "Sheet"), "source_row": ("行号", "Row number")}
+CJK = re.compile(r"[\u4e00-\u9fff]")
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|全市合计|全区合计|总合计)$")
 # Personal data: never accepted (TEMPLATES.md §5; DESIGN quality bar).
 PERSONAL_HEADERS = ("姓名", "身份证", "手机", "电话", "联系方式", "家庭住址", "证件号")
@@ -58,10 +62,16 @@ class Col:
     pattern: str | None = None
     percent_ok: bool = False     # '85.3%' accepted (value kept in percent units)
     units: tuple[str, ...] = ()  # units a header may name in brackets, e.g. ("吨", "t")
+    label_en: str = ""           # English label (UI in English, dim_column)
 
     @property
     def header(self) -> str:
         return self.headers[0]
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label: the first header written in Chinese (GeoJSON keys come first)."""
+        return next((h for h in self.headers if CJK.search(h)), self.headers[0])
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,8 @@ class Contract:
     rules: tuple[Rule, ...] = ()
     post: Callable[[pl.DataFrame], pl.DataFrame] | None = None
     reader: Callable[[Path], list[RawSheet]] = read_tabular
+    # (column, label_zh, label_en) of the columns `post` adds, e.g. geography's area_level
+    post_labels: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def schema(self) -> dict[str, pl.DataType]:
@@ -127,13 +139,36 @@ class Contract:
 
     @property
     def header_keys(self) -> dict[str, Col]:
-        return {parse.normalize_header(h): c for c in self.columns for h in c.headers}
+        """Header key without bracketed text → column; the first column listing a key keeps it."""
+        out: dict[str, Col] = {}
+        for c in self.columns:
+            for h in c.headers:
+                out.setdefault(parse.normalize_header(h), c)
+        return out
+
+    @property
+    def exact_header_keys(self) -> dict[str, Col]:
+        """Header key with its brackets → column: '阶段名称（英文）' is not '阶段名称'."""
+        return {parse.normalize_header(h, keep_brackets=True): c
+                for c in self.columns for h in c.headers}
+
+    def column_for(self, header: object) -> Col | None:
+        """The column a header names: an exact match (brackets included) first, then the header
+        without its bracketed unit."""
+        exact = self.exact_header_keys.get(parse.normalize_header(header, keep_brackets=True))
+        return exact or self.header_keys.get(parse.normalize_header(header))
 
     def match_score(self, header: Sequence[object]) -> tuple[float, int]:
         """(share of this contract's columns found in `header`, count found)."""
-        keys = {parse.normalize_header(h) for h in header}
-        found = {c.name for k, c in self.header_keys.items() if k in keys}
+        found = {c.name for h in header if (c := self.column_for(h)) is not None}
         return len(found) / len(self.columns), len(found)
+
+    def labels(self) -> list[tuple[str, str, str]]:
+        """(column, label_zh, label_en) of every column of the staged table, lineage included."""
+        out = [(c.name, c.label_zh, c.label_en) for c in self.columns]
+        out += list(self.post_labels)
+        out += [(name, zh, en) for name, (zh, en) in LINEAGE_LABELS.items()]
+        return out
 
     def read(self, path: Path) -> list[RawSheet]:
         return self.reader(Path(path))
@@ -209,14 +244,12 @@ def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
 
 def map_headers(contract: Contract, raw: RawSheet) -> tuple[dict[str, tuple[str, str]], list[str]]:
     """canonical name → (raw column id, header as written); warnings for ignored columns."""
-    keys = contract.header_keys
     mapping: dict[str, tuple[str, str]] = {}
     warnings = []
     for i, h in enumerate(raw.header):
-        key = parse.normalize_header(h)
-        if not key:
+        if not parse.normalize_header(h):
             continue
-        col = keys.get(key)
+        col = contract.column_for(h)
         if col is None:
             warnings.append(f"忽略未知列「{h}」 (unknown column ignored)")
         elif col.name in mapping:

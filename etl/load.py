@@ -31,7 +31,7 @@ RUNS_SCHEMA = {
     "started_at": pl.Datetime("us"), "finished_at": pl.Datetime("us"), "warnings": pl.Utf8,
 }
 REJECTS_SCHEMA = {"run_id": pl.Int64, **REJECT_SCHEMA}
-META_TABLES = ("etl_runs", "etl_rejects", "dim_indicator", "indicator_values")
+META_TABLES = ("etl_runs", "etl_rejects", "dim_indicator", "dim_column", "indicator_values")
 
 
 @dataclass
@@ -94,6 +94,18 @@ def _derivation_stale(wdir: Path) -> bool:
     """True when a warehouse exists but was derived by another registry or derivation SQL."""
     info = store.current(wdir)
     return info is not None and info.get("derivation") != derive.fingerprint()
+
+
+def _columns_stale(wdir: Path) -> bool:
+    """True when a warehouse exists but its dim_column came from other contracts (or is absent)."""
+    info = store.current(wdir)
+    return info is not None and info.get("columns") != catalog.columns_fingerprint()
+
+
+def build_dim_column(con: duckdb.DuckDBPyConnection) -> None:
+    """dim_column: the Chinese and English label of every staged column, from the contracts."""
+    rows = pl.DataFrame(catalog.dim_column_rows())   # noqa: F841 (DuckDB reads it by name)
+    con.execute("create or replace table dim_column as select * from rows")
 
 
 def _loaded_hashes(wdir: Path) -> dict[str, int]:
@@ -236,7 +248,7 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
         raise EtlFatal(", ".join(map(str, paths)), "没有找到可导入的文件 (no loadable files found)")
     # 1. Read and validate every file before touching anything.
     parsed, skipped = _read_all(files, {} if force else _loaded_hashes(wdir), progress)
-    if not parsed and not _derivation_stale(wdir):
+    if not parsed and not _derivation_stale(wdir) and not _columns_stale(wdir):
         progress("没有新文件：仓库保持不变 (all files loaded before; warehouse untouched)")
         return LoadSummary(skipped, store.data_version(wdir), False, wdir)
 
@@ -249,7 +261,8 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
         skipped += [r for r, _ in parsed if r.file_hash in raced]
         parsed = [(r, res) for r, res in parsed if r.file_hash not in raced]
         stale = _derivation_stale(wdir)
-        if not parsed and not stale:
+        columns_stale = _columns_stale(wdir)
+        if not parsed and not stale and not columns_stale:
             return LoadSummary(skipped, store.data_version(wdir), False, wdir)
         con = duckdb.connect(":memory:")
         _open_working(con, info, store.table_paths(wdir, info))
@@ -267,13 +280,17 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
         if recorded:
             _record_runs(con, recorded, version)
             dirty |= {"etl_runs", "etl_rejects"}
-        if info is None or dirty or stale:
-            # NOTE: also when the registry or the derivation SQL changed since the last publish.
+        if info is None or dirty or stale or columns_stale:
+            # NOTE: also when the registry or the derivation SQL changed since the last publish
+            # (a publish carries the derived tables, so they are rebuilt whenever it happens).
             progress("计算指标 deriving indicator_values …")
             derive.build(con)
             dirty |= {"indicator_values", "dim_indicator", "unit_area"}
         _template_table(con)
         dirty.add("dim_template")
+        build_dim_column(con)
+        if columns_stale:
+            dirty.add("dim_column")
         tables = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = 'main' "
             "and table_name not in ('expected_units', 'changed')").fetchall()]
@@ -283,7 +300,8 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
                    if t in dirty or t not in published}
         progress(f"发布 publishing data version {version} …")
         store.publish(wdir, writers, [t for t in tables if t not in writers],
-                      {"runs": [r.run_id for r in recorded], "derivation": derive.fingerprint()},
+                      {"runs": [r.run_id for r in recorded], "derivation": derive.fingerprint(),
+                       "columns": catalog.columns_fingerprint()},
                       crash_at=os.environ.get("HC_ETL_CRASH_AT"))
         con.close()
         return LoadSummary([*skipped, *recorded], version, True, wdir)
@@ -382,6 +400,7 @@ def _sort_keys() -> dict[str, str]:
     keys["indicator_values"] = "indicator_id, period_grain, area_level, area_code, period_start"
     keys["dim_indicator"] = "sort_order"
     keys["dim_template"] = "load_order, template"
+    keys["dim_column"] = "sort_order"
     keys["unit_area"] = "unit_type, unit_code, area_level"
     return keys
 

@@ -95,14 +95,16 @@ def header_unit(text: object) -> str | None:
     return m.group(1).strip().lower() if m else None
 
 
-def normalize_header(text: object) -> str:
-    """Header key: NFKC, no whitespace, no parenthesised unit, lower case."""
+def normalize_header(text: object, keep_brackets: bool = False) -> str:
+    """Header key: NFKC, no whitespace, lower case, and (unless `keep_brackets`) no parenthesised
+    unit — so '阶段名称（英文）' is '阶段名称(英文)' with brackets kept, '阶段名称' without."""
     import unicodedata
 
     if text is None:
         return ""
     t = unicodedata.normalize("NFKC", str(text))
     t = re.sub(r"\s+", "", t)
-    t = re.sub(r"\([^)]*\)", "", t)
-    t = re.sub(r"\[[^\]]*\]", "", t)
+    if not keep_brackets:
+        t = re.sub(r"\([^)]*\)", "", t)
+        t = re.sub(r"\[[^\]]*\]", "", t)
     return t.lower()

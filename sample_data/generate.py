@@ -45,8 +45,9 @@ BIG_SHEET_CELLS = 200_000  # above this a workbook is written in constant_memory
 
 CITY_CODE = "990100"
 CITY_NAME = "XX市"
+CITY_NAME_EN = "XX City"
 CITY_BBOX = (112.8, 28.0, 113.4, 28.4)
-PLAN_SOURCE = "创建国家卫生城市工作方案(2024—2026年)"
+PLAN_SOURCE = "创建国家卫生城市工作方案(2024—2026年)"  # shared/seeds/000
 
 # code, name, bbox (lon0, lat0, lon1, lat1), streets (a name ending in 镇 is a rural town)
 DISTRICTS: tuple[tuple[str, str, tuple[float, float, float, float], tuple[str, ...]], ...] = (
@@ -71,25 +72,26 @@ DISTRICTS: tuple[tuple[str, str, tuple[float, float, float, float], tuple[str, .
 )
 
 # Storylines: pace = share of the glide path to the goal a district achieves (1 = exactly on
-# the path); head = where it starts, as a share of the baseline-to-goal span.
+# the path); head = where it starts, as a share of the baseline-to-goal span. (Mixed transport
+# follows MIXED_KNOTS instead.)
 PACE: dict[str, dict[str, float]] = {
     # on track (ahead of the glide path) in every domain
-    "990102": {"waste": 1.18, "sorting": 1.15, "mixed": 1.15, "mosquito": 1.12,
-               "chronic": 1.18, "literacy": 1.25},
-    "990103": {"waste": 1.12, "sorting": 1.10, "mixed": 1.10, "mosquito": 1.10,
-               "chronic": 1.12, "literacy": 1.15},
+    "990102": {"waste": 1.18, "sorting": 1.15, "mosquito": 1.12, "chronic": 1.18,
+               "literacy": 1.25},
+    "990103": {"waste": 1.12, "sorting": 1.10, "mosquito": 1.10, "chronic": 1.12,
+               "literacy": 1.15},
     # at risk: slightly behind the path
-    "990104": {"waste": 0.85, "sorting": 0.88, "mixed": 0.85, "mosquito": 0.85,
-               "chronic": 0.86, "literacy": 0.85},
+    "990104": {"waste": 0.85, "sorting": 0.88, "mosquito": 0.85, "chronic": 0.86,
+               "literacy": 0.85},
     # off track in most domains
-    "990105": {"waste": 0.35, "sorting": 0.50, "mixed": 0.30, "mosquito": 0.12,
-               "chronic": 0.45, "literacy": 0.40},
+    "990105": {"waste": 0.35, "sorting": 0.50, "mosquito": 0.12, "chronic": 0.45,
+               "literacy": 0.40},
     # at risk: roughly on the path
-    "990106": {"waste": 0.95, "sorting": 0.95, "mixed": 0.92, "mosquito": 0.95,
-               "chronic": 0.94, "literacy": 0.95},
+    "990106": {"waste": 0.95, "sorting": 0.95, "mosquito": 0.95, "chronic": 0.94,
+               "literacy": 0.95},
     # mixed: fast on waste and chronic care, behind on mosquitoes and literacy
-    "990107": {"waste": 1.20, "sorting": 1.10, "mixed": 0.60, "mosquito": 0.50,
-               "chronic": 1.15, "literacy": 0.70},
+    "990107": {"waste": 1.20, "sorting": 1.10, "mosquito": 0.50, "chronic": 1.15,
+               "literacy": 0.70},
 }
 HEAD = {"990102": 0.06, "990103": 0.04, "990104": -0.01,
         "990105": -0.06, "990106": 0.0, "990107": -0.03}
@@ -103,15 +105,33 @@ KITCHEN_SHARE = (0.18, 0.32, 6, 47)
 KITCHEN_UTIL = (0.30, 0.60, 6, 47)
 COVERAGE = (0.60, 0.90, 6, 47)
 AWARENESS = (0.80, 0.96, 3, 23)
-PARTICIPATION = (0.58, 0.80, 3, 23)
-MIXED_RATE = (0.415, 0.05, 6, 47)
+PARTICIPATION = (0.58, 0.80, 7, 23)  # 2022 baseline 58.3 %; the 2023 surveys sit just above it
+# Mixed collection and transport (混装混运): the plan rolls out grid supervision in 2025 to end it
+# (杜绝混装混运, goal 0 by 2025-12-31). Per district, (month index, share of the 2023 rate left):
+# a slow fall in 2024, a steep one through 2025; from the last knot on no trip is mixed. 南江区
+# lags with a small residual into mid-2026.
+MIXED_START = 0.415
+MIXED_KNOTS = {
+    "990102": ((6, 1.0), (23, 0.45), (33, 0.0)),
+    "990103": ((6, 1.0), (23, 0.50), (34, 0.0)),
+    "990104": ((6, 1.0), (23, 0.62), (35, 0.0)),
+    "990105": ((6, 1.0), (23, 0.80), (35, 0.17), (41, 0.0)),
+    "990106": ((6, 1.0), (23, 0.55), (35, 0.0)),
+    "990107": ((6, 1.0), (23, 0.70), (35, 0.03), (36, 0.0)),
+}
 MOSQ_FACTOR = (1.0, 5.0 / 12.3, 12, 46)  # multiplies each district's 2023 density
 CHRONIC_PATHS = {
     "htn_std": (0.587, 0.80, 9, 47), "t2dm_std": (0.612, 0.75, 9, 47),
     "htn_ctrl": (0.55, 0.66, 9, 47), "t2dm_ctrl": (0.50, 0.60, 9, 47),
-    "filing": (0.723, 0.98, 6, 47), "dynamic": (0.38, 0.85, 6, 47),
+    # all residents' records (no goal in the plan)
+    "filing": (0.78, 0.92, 6, 47), "dynamic": (0.50, 0.68, 6, 47),
     "signing": (0.75, 0.92, 6, 35),
 }
+# The plan's 建档率 72.3 % and 动态更新率 <40 % are of the key population (老年人、孕产妇、儿童):
+# at pace 1 records filed reach 85 % at the end of 2024 and 100 % in 2026 (capped at 100 %), and
+# records updated 70 % at the end of 2025 and 85 % at the end of 2026.
+# They start moving at the end of 2023, so the 2023 (December) values sit at the baselines.
+KEY_PATHS = {"key_filing": (0.723, 1.10, 11, 47), "key_update": (0.38, 0.86, 11, 47)}
 
 # Mosquitoes
 SEASON_MU = {4: 1.0, 5: 3.0, 6: 8.0, 7: 15.0, 8: 12.0, 9: 7.0, 10: 3.0, 11: 0.5}
@@ -148,6 +168,17 @@ RECUR_WEIGHT = {"990102": 0.3, "990103": 0.3, "990104": 1.5,
                 "990105": 3.0, "990106": 1.0, "990107": 2.0}
 BASELINE_OPEN_POINTS = 47
 FLOOD_CENSUS = date(2023, 8, 31)  # the 2023 flood-season census that counted the 47 open points
+# The census's flood-prone points (易涝积水) go with the drainage works (000 §5.1: 2024 雨污分流改造,
+# 积水点周边优先; §8.3: all infrastructure done by 2025-09): each closes on a day drawn in its
+# district's window; in 南江区 the works run late and the last of its points is still open at the
+# end of the sample. Breeding points of the census close within months, as before.
+DRAINAGE_WORKS = {"990102": (date(2024, 3, 1), date(2025, 6, 30)),
+                  "990103": (date(2024, 3, 1), date(2025, 6, 30)),
+                  "990104": (date(2024, 5, 1), date(2025, 9, 30)),
+                  "990105": (date(2024, 10, 1), date(2026, 10, 31)),
+                  "990106": (date(2024, 4, 1), date(2025, 9, 30)),
+                  "990107": (date(2024, 6, 1), date(2026, 3, 31))}
+WORKS_UNFINISHED = date(2027, 3, 31)  # 南江区's last census point: its works end after the sample
 WATER_TYPES_BREEDING = ("绿化带", "废弃容器", "轮胎", "下水道口", "景观池", "楼顶",
                         "建筑工地", "地下车库", "其他")
 WATER_TYPES_FLOOD = ("道路低洼", "地下车库", "下水道口", "绿化带", "建筑工地")
@@ -175,7 +206,7 @@ CHRONIC_NOTES = ("数据已复核", "系统升级后补报", "辖区人口已更
 CHRONIC_COLUMNS = ("机构编码", "统计月份", "辖区常住人口", "高血压在管患者数", "高血压规范管理人数",
                    "高血压血压控制人数", "糖尿病在管患者数", "糖尿病规范管理人数",
                    "糖尿病血糖控制人数", "电子健康档案建档数", "动态使用档案数", "重点人群数",
-                   "重点人群签约数", "备注")
+                   "重点人群签约数", "重点人群建档数", "重点人群档案动态更新数", "备注")
 
 # Health literacy: items as (aspect, category, points); 50 items, 66 points
 ASPECTS = (("基本知识和理念得分", 28), ("健康生活方式与行为得分", 22), ("基本技能得分", 16))
@@ -218,6 +249,23 @@ FARM_WORDS = ("李家", "王家", "刘家", "张家", "陈家", "杨家", "黄�
 LIVESTOCK_WORDS = ("生猪", "家禽", "奶牛", "肉牛", "蛋鸭", "肉鹅")
 OTHER_PLACES = ("污水处理厂", "垃圾中转站", "汽车站", "中学", "公共绿地", "物流仓库")
 
+# Pinyin of every character in the district and street names (readings as in these names:
+# 长丰 = Changfeng), for their English names.
+PINYIN = {
+    "东": "dong", "中": "zhong", "丰": "feng", "临": "lin", "云": "yun", "人": "ren", "关": "guan",
+    "兴": "xing", "前": "qian", "北": "bei", "区": "qu", "南": "nan", "口": "kou", "台": "tai",
+    "园": "yuan", "城": "cheng", "塘": "tang", "大": "da", "头": "tou", "安": "an", "山": "shan",
+    "岭": "ling", "岸": "an", "庙": "miao", "府": "fu", "开": "kai", "技": "ji", "收": "shou",
+    "放": "fang", "文": "wen", "新": "xin", "月": "yue", "望": "wang", "松": "song", "林": "lin",
+    "枫": "feng", "柳": "liu", "桃": "tao", "梅": "mei", "楼": "lou", "民": "min", "永": "yong",
+    "江": "jiang", "沙": "sha", "河": "he", "泉": "quan", "洲": "zhou", "流": "liu", "海": "hai",
+    "渡": "du", "港": "gang", "湖": "hu", "湾": "wan", "源": "yuan", "溪": "xi", "滨": "bin",
+    "物": "wu", "田": "tian", "白": "bai", "石": "shi", "科": "ke", "站": "zhan", "竹": "zhu",
+    "经": "jing", "花": "hua", "茶": "cha", "荷": "he", "莲": "lian", "西": "xi", "解": "jie",
+    "路": "lu", "金": "jin", "长": "chang", "门": "men", "隆": "long", "青": "qing", "鼓": "gu",
+    "龙": "long",
+}
+NAME_SUFFIXES_EN = (("街道", "Street"), ("镇", "Town"), ("区", "District"))
 FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 DISTRICT_CODES = [d[0] for d in DISTRICTS]
 SOURCES = ("geography", "population", "garbage_monthly", "garbage_survey", "garbage_inspection",
@@ -389,6 +437,20 @@ def points_in(boxes: np.ndarray, rng: np.random.Generator, margin: float = 0.12)
     lon = boxes[:, 0] + (boxes[:, 2] - boxes[:, 0]) * u[:, 0]
     lat = boxes[:, 1] + (boxes[:, 3] - boxes[:, 1]) * u[:, 1]
     return np.round(np.column_stack([lon, lat]), 6)
+
+
+def english_name(name: str) -> str:
+    """'东岸镇' → "Dong'an Town", '人民路街道' → 'Renminlu Street', '南江区' → 'Nanjiang District':
+    the place name in pinyin (an apostrophe before a syllable starting with a, o or e) and the
+    level in English."""
+    suffix = ""
+    for zh, en in NAME_SUFFIXES_EN:
+        if name.endswith(zh) and len(name) > len(zh):
+            name, suffix = name.removesuffix(zh), f" {en}"
+            break
+    syllables = [PINYIN[ch] for ch in name]
+    text = syllables[0] + "".join(("'" if s[0] in "aoe" else "") + s for s in syllables[1:])
+    return text.capitalize() + suffix
 
 
 def masked_name(rng: np.random.Generator) -> str:
@@ -624,15 +686,21 @@ def polygon(props: dict, bbox: Box) -> dict:
 
 
 def write_geography(world: World, out: Path) -> tuple[int, int]:
+    def grid_en(g: Grid) -> str:
+        return f"{english_name(g.street.name)} Grid {g.code[-3:]}"
+
     layers = {
-        "city.geojson": [polygon({"code": CITY_CODE, "name": CITY_NAME, "parent_code": None},
-                                 CITY_BBOX)],
-        "districts.geojson": [polygon({"code": c, "name": n, "parent_code": CITY_CODE}, b)
+        "city.geojson": [polygon({"code": CITY_CODE, "name": CITY_NAME, "name_en": CITY_NAME_EN,
+                                  "parent_code": None}, CITY_BBOX)],
+        "districts.geojson": [polygon({"code": c, "name": n, "name_en": english_name(n),
+                                       "parent_code": CITY_CODE}, b)
                               for c, n, b, _ in DISTRICTS],
-        "streets.geojson": [polygon({"code": s.code, "name": s.name, "parent_code": s.district},
+        "streets.geojson": [polygon({"code": s.code, "name": s.name,
+                                     "name_en": english_name(s.name), "parent_code": s.district},
                                     s.bbox) for s in world.streets],
-        "grids.geojson": [polygon({"code": g.code, "name": g.name, "parent_code": g.street.code,
-                                   "supervisor": g.supervisor}, g.bbox) for g in world.grids],
+        "grids.geojson": [polygon({"code": g.code, "name": g.name, "name_en": grid_en(g),
+                                   "parent_code": g.street.code, "supervisor": g.supervisor},
+                                  g.bbox) for g in world.grids],
     }
     for name, features in layers.items():
         (out / name).write_text(feature_collection(features), encoding="utf-8")
@@ -770,6 +838,15 @@ def write_garbage_survey(world: World, out: Path) -> tuple[int, int]:
     return files, rows_total
 
 
+def mixed_rate(district: str, m: int) -> float:
+    """Expected share of inspected trips that mix sorted waste, for a district at month m: the
+    2023 rate (a district's head start shifts it a little) falling along MIXED_KNOTS, 0 after."""
+    knots = MIXED_KNOTS[district]
+    start = MIXED_START * (1 - HEAD[district])
+    share = np.interp(m, [k for k, _ in knots], [v for _, v in knots])
+    return float(start * share)
+
+
 def write_garbage_inspection(world: World, out: Path) -> tuple[int, int]:
     rng = rng_for(world.seed, "garbage_inspection")
     files = rows_total = 0
@@ -780,7 +857,8 @@ def write_garbage_inspection(world: World, out: Path) -> tuple[int, int]:
             m = month_index(y, mo)
             for st in world.streets:
                 n = int(np.clip(round(trips[st.code] * rng.normal(1, 0.12)), 20, 80))
-                rate = float(np.clip(path_value(MIXED_RATE, st.district, "mixed", m), 0.01, 0.6))
+                rate = min(mixed_rate(st.district, m), 0.6)
+                # NOTE: binomial(n, 0) is 0: a district past its last knot has no mixed trip.
                 rows.append((st.code, f"{y}{mo:02d}", n, int(rng.binomial(n, rate))))
         df = pl.DataFrame(rows, schema=["街道编码", "统计月份", "检查车次", "混装混运车次"],
                           orient="row")
@@ -993,6 +1071,21 @@ def elimination_days(rng: np.random.Generator, districts: Sequence[str], months:
     return np.ceil(rng.lognormal(np.log(median), 0.8)).astype(int)
 
 
+def drainage_works_days(world: World, district_idx: np.ndarray, flood: np.ndarray,
+                        otherwise: np.ndarray) -> np.ndarray:
+    """Elimination days of the census points: a flood-prone point's drainage works end on a day
+    of its district's window (its own random stream); the others keep `otherwise`."""
+    rng = rng_for(world.seed, "waterlogging_drainage_works")
+    first = np.array([day_of(DRAINAGE_WORKS[DISTRICT_CODES[d]][0]) for d in district_idx])
+    last = np.array([day_of(DRAINAGE_WORKS[DISTRICT_CODES[d]][1]) for d in district_idx])
+    works = first + np.floor(rng.random(district_idx.size) * (last - first + 1)).astype(int)
+    days = np.where(flood, works, otherwise)
+    lagging = np.flatnonzero(flood & (district_idx == DISTRICT_CODES.index("990105")))
+    if lagging.size:
+        days[lagging[np.argmax(days[lagging])]] = day_of(WORKS_UNFINISHED)
+    return days
+
+
 def build_water_points(world: World, rng: np.random.Generator) -> WaterPoints:
     grids_of: dict[str, list[int]] = {}
     for i, g in enumerate(world.grids):
@@ -1010,9 +1103,11 @@ def build_water_points(world: World, rng: np.random.Generator) -> WaterPoints:
     base_found = rng.integers(day_of(date(2023, 5, 1)), census + 1, n_base)
     slow = np.where(base_d == 3, 2.2, 1.0)
     base_elim = census + 1 + (rng.uniform(3, 150, n_base) * slow).astype(int)
+    base_flood = rng.random(n_base) < 0.6
+    base_elim = drainage_works_days(world, base_d, base_flood, base_elim)
     found.append(base_found)
     district.append(base_d)
-    flood.append(rng.random(n_base) < 0.6)
+    flood.append(base_flood)
     elim.append(base_elim)
     for m in range(world.n_months):
         y, mo = FIRST_YEAR + m // 12, m % 12 + 1
@@ -1145,8 +1240,11 @@ def write_health_centres(world: World, out: Path) -> tuple[int, int]:
 
 
 def chronic_month(world: World, rng: np.random.Generator, static: dict[str, np.ndarray],
-                  d_idx: np.ndarray, y: int, mo: int) -> np.ndarray:
-    """Year-to-date stocks of every centre for one month (n x 11 integer array)."""
+                  d_idx: np.ndarray, y: int, mo: int,
+                  key_rng: np.random.Generator) -> np.ndarray:
+    """Year-to-date stocks of every centre for one month (n x 13 integer array). The
+    key-population record columns draw from their own stream `key_rng`, so the others keep
+    their values."""
     m = month_index(y, mo)
     n = len(world.centres)
     pop = np.round(static["pop"] * (1 + static["growth"]) ** (y - FIRST_YEAR)).astype(np.int64)
@@ -1156,13 +1254,20 @@ def chronic_month(world: World, rng: np.random.Generator, static: dict[str, np.n
         expected = np.array([float(path_value(path, d, "chronic", m)) for d in DISTRICT_CODES])
         rates[key] = np.clip(expected[d_idx] + static[key] + rng.normal(0, 0.004, n), 0.05, 0.97)
     rates["filing"] = np.minimum(rates["filing"], 0.995)
+    for key, path in KEY_PATHS.items():
+        expected = np.array([float(path_value(path, d, "chronic", m)) for d in DISTRICT_CODES])
+        rates[key] = np.clip(expected[d_idx] + static[key] + key_rng.normal(0, 0.004, n),
+                             0.05, 1.0)
+    rates["key_update"] = np.minimum(rates["key_update"], 0.97)
     htn = np.round(pop * static["htn"] * ramp).astype(np.int64)
     t2dm = np.round(pop * static["t2dm"] * ramp).astype(np.int64)
     ehr = np.round(pop * rates["filing"]).astype(np.int64)
     key_pop = np.round(pop * static["key"]).astype(np.int64)
+    key_filed = np.round(key_pop * rates["key_filing"])
     cols = [pop, htn, np.round(htn * rates["htn_std"]), np.round(htn * rates["htn_ctrl"]),
             t2dm, np.round(t2dm * rates["t2dm_std"]), np.round(t2dm * rates["t2dm_ctrl"]),
-            ehr, np.round(ehr * rates["dynamic"]), key_pop, np.round(key_pop * rates["signing"])]
+            ehr, np.round(ehr * rates["dynamic"]), key_pop, np.round(key_pop * rates["signing"]),
+            key_filed, np.round(key_filed * rates["key_update"])]
     return np.column_stack(cols).astype(np.int64)
 
 
@@ -1176,13 +1281,16 @@ def write_chronic_disease(world: World, out: Path) -> tuple[int, int]:
               "t2dm": rng.uniform(0.03, 0.04, n), "key": rng.uniform(0.22, 0.30, n)}
     for key in CHRONIC_PATHS:
         static[key] = rng.normal(0, 0.02, n)
+    key_rng = rng_for(world.seed, "chronic_disease_key_population")
+    for key in KEY_PATHS:
+        static[key] = key_rng.normal(0, 0.02, n)
     late = np.zeros(n, dtype=bool)  # centres whose end-month report has not arrived yet
     late[rng.permutation(n)[: n - round(n * CHRONIC_END_MONTH_SHARE)]] = True
     files = rows_total = 0
     for y in world.years:
         sheets = []
         for mo in world.months(y):
-            values = chronic_month(world, rng, static, d_idx, y, mo)
+            values = chronic_month(world, rng, static, d_idx, y, mo, key_rng)
             notes = rng.random(n) < 0.01
             keep = np.ones(n, dtype=bool)
             for idx, my, mm in CHRONIC_MISSING:
@@ -1295,51 +1403,82 @@ def write_health_literacy(world: World, out: Path) -> tuple[int, int]:
 # ---- 7 stage goals and baselines ------------------------------------------------------------
 
 
-STAGES = {2024: ("基础夯实年", date(2024, 12, 31)), 2025: ("全面提升年", date(2025, 12, 31)),
-          2026: ("巩固迎检年", date(2026, 12, 31))}
+# Stage year → (stage name, its English name, deadline): 000 §3.1, §8.1.
+STAGES = {2024: ("基础夯实年", "Foundation year 2024", date(2024, 12, 31)),
+          2025: ("全面提升年", "Full improvement year 2025", date(2025, 12, 31)),
+          2026: ("巩固迎检年", "Consolidation and inspection year 2026", date(2026, 12, 31))}
+# Where each goal and baseline comes from (INDICATORS.md style: the plan's name and section).
+DISTRICT_PLAN_002 = "商州区健康城市建设规划(2022-2025年) 三(二)1.(13)"   # shared/seeds/002
+ROUTE_STANDARD = (f"{PLAN_SOURCE} §8.2（2026年全面达到国家卫生城市标准）；"
+                  "GB/T 27771-2011 蚊虫密度控制水平C级")
+PROBLEM_CHART = "§2 问题定义 图注（环境卫生管理问题结构图）"
+SAMPLE_DISTRICT_SOURCE = "示例数据（虚构的区级目标）"
+# (indicator, stage year, goal, source: a section of PLAN_SOURCE or a whole citation)
 CITY_GOALS = (
-    ("hw_recycling_rate", 2025, "35%"), ("hw_recycling_rate", 2026, "45%"),
-    ("kitchen_waste_resource_utilization_rate", 2025, "40%"),
-    ("kitchen_waste_resource_utilization_rate", 2026, "60%"),
-    ("sorting_awareness_rate", 2024, "95%"), ("sorting_participation_rate", 2024, "80%"),
-    ("mixed_collection_transport_rate", 2026, "0%"),
-    ("residential_sorting_coverage_rate", 2025, "80%"),
-    ("mosq_light_trap_density", 2026, 5), ("route_index", 2026, 0.8),
-    ("standing_water_elimination_rate", 2026, "100%"),
-    ("htn_standardized_management_rate", 2026, "80%"),
-    ("t2dm_standardized_management_rate", 2026, "75%"),
-    ("ehr_filing_rate", 2024, "85%"), ("ehr_filing_rate", 2026, "100%"),
-    ("ehr_dynamic_use_rate", 2025, "70%"), ("ehr_dynamic_use_rate", 2026, "85%"),
-    ("family_doctor_contract_rate_key_pop", 2025, "90%"),
-    ("health_literacy_level", 2024, "28%"), ("health_literacy_level", 2025, "32%"),
-    ("health_literacy_level", 2026, "35%"),
+    ("hw_recycling_rate", 2025, "35%", "§8.2"), ("hw_recycling_rate", 2026, "45%", "§3.2"),
+    ("kitchen_waste_resource_utilization_rate", 2025, "40%", "§8.2"),
+    ("kitchen_waste_resource_utilization_rate", 2026, "60%", "§3.2"),
+    ("sorting_awareness_rate", 2024, "95%", "§8.2"),
+    ("sorting_participation_rate", 2024, "80%", "§8.2"),
+    # 2025: grid supervision everywhere, 杜绝混装混运
+    ("mixed_collection_transport_rate", 2025, "0%", "§5.1"),
+    ("residential_sorting_coverage_rate", 2025, "80%", DISTRICT_PLAN_002),
+    ("mosq_light_trap_density", 2026, 5, "§3.2"), ("route_index", 2026, 0.8, ROUTE_STANDARD),
+    # the 47 汛期积水点 of the 2023 census, all eliminated
+    ("waterlogging_cohort_elimination_rate", 2026, "100%", "§3.2"),
+    # 2025: 慢性病患者规范管理率提升至80%; 2026: 高血压、糖尿病 80% 和 75%
+    ("htn_standardized_management_rate", 2025, "80%", "§5.2"),
+    ("htn_standardized_management_rate", 2026, "80%", "§3.3"),
+    ("t2dm_standardized_management_rate", 2025, "80%", "§5.2"),
+    ("t2dm_standardized_management_rate", 2026, "75%", "§3.3"),
+    ("ehr_filing_rate_key_pop", 2024, "85%", "§8.2"),
+    ("ehr_filing_rate_key_pop", 2026, "100%", "§3.3"),
+    ("ehr_dynamic_update_rate", 2025, "70%", "§8.2"),
+    ("ehr_dynamic_update_rate", 2026, "85%", "§3.3"),
+    ("family_doctor_contract_rate_key_pop", 2025, "90%", "§5.2"),
+    ("health_literacy_level", 2024, "28%", "§8.2"),
+    ("health_literacy_level", 2025, "32%", "§8.2, §8.3（2025年6月底前）"),
+    ("health_literacy_level", 2026, "35%", "§3.4"),
 )
+EARLY_DEADLINES = {("health_literacy_level", 2025): date(2025, 6, 30)}   # 000 §8.3
 DISTRICT_GOALS = (
-    ("mosq_light_trap_density", "990105", 2026, 6, "南江区创卫攻坚实施方案"),
-    ("hw_recycling_rate", "990105", 2026, "40%", "南江区创卫攻坚实施方案"),
-    ("mosq_light_trap_density", "990107", 2025, 8, "新港区病媒生物防制工作方案"),
+    ("mosq_light_trap_density", "990105", 2026, 6),
+    ("hw_recycling_rate", "990105", 2026, "40%"),
+    ("mosq_light_trap_density", "990107", 2025, 8),
 )
+# (indicator, year, value, source)
 BASELINES = (
-    ("hw_recycling_rate", 2022, 28.3), ("sorting_participation_rate", 2023, 58),
-    ("mixed_collection_transport_rate", 2023, 41.5), ("mosq_light_trap_density", 2023, 12.3),
-    ("htn_standardized_management_rate", 2023, 58.7),
-    ("t2dm_standardized_management_rate", 2023, 61.2), ("ehr_filing_rate", 2023, 72.3),
-    ("ehr_dynamic_use_rate", 2023, 38), ("health_literacy_level", 2023, 25.4),
+    ("hw_recycling_rate", 2022, 28.3, "§2.1"),
+    ("sorting_participation_rate", 2022, 58.3, PROBLEM_CHART),
+    ("mixed_collection_transport_rate", 2023, 41.5, PROBLEM_CHART),
+    ("mosq_light_trap_density", 2023, 12.3, "§2.1"),
+    ("waterlogging_cohort_elimination_rate", 2023, 0, "§2.1（2023年排查汛期积水点47个）"),
+    ("htn_standardized_management_rate", 2023, 58.7, "§2.2"),
+    ("t2dm_standardized_management_rate", 2023, 61.2, "§2.2"),
+    ("ehr_filing_rate_key_pop", 2023, 72.3, "§2.2"),
+    ("ehr_dynamic_update_rate", 2023, 38, "§2.2（动态更新率不足40%，取38）"),
+    ("health_literacy_level", 2023, 25.4, "§9.2（2026年35%较2023年提升9.6个百分点）"),
 )
+
+
+def cite(source: str) -> str:
+    """A section of the sample city's plan ('§8.2') becomes 'plan name §8.2'; a whole citation
+    is kept as it is."""
+    return f"{PLAN_SOURCE} {source}" if source.startswith("§") else source
 
 
 def write_stage_goals(world: World, out: Path) -> tuple[int, int]:
     rows = []
-    for indicator, year, value in CITY_GOALS:
-        stage, deadline = STAGES[year]
-        if indicator == "health_literacy_level" and year == 2025:
-            deadline = date(2025, 6, 30)
-        source = "国家卫生城市标准 C级" if indicator == "route_index" else PLAN_SOURCE
-        rows.append((indicator, CITY_CODE, stage, year, value, deadline, source))
-    for indicator, area, year, value, source in DISTRICT_GOALS:
-        stage, deadline = STAGES[year]
-        rows.append((indicator, area, stage, year, value, deadline, source))
-    header = ["指标编码", "区域编码", "阶段名称", "年份", "目标值", "截止日期", "来源"]
+    for indicator, year, value, source in CITY_GOALS:
+        stage, stage_en, deadline = STAGES[year]
+        deadline = EARLY_DEADLINES.get((indicator, year), deadline)
+        rows.append((indicator, CITY_CODE, stage, stage_en, year, value, deadline, cite(source)))
+    for indicator, area, year, value in DISTRICT_GOALS:
+        stage, stage_en, deadline = STAGES[year]
+        rows.append((indicator, area, stage, stage_en, year, value, deadline,
+                     SAMPLE_DISTRICT_SOURCE))
+    header = ["指标编码", "区域编码", "阶段名称", "阶段名称（英文）", "年份", "目标值", "截止日期",
+              "来源"]
     book = Workbook(out / "阶段目标.xlsx")
     title = f"{CITY_NAME}创建国家卫生城市阶段性目标（2024—2026年）"
     book.sheet("阶段目标", header, rows, title=title, widths=22)
@@ -1348,7 +1487,8 @@ def write_stage_goals(world: World, out: Path) -> tuple[int, int]:
 
 
 def write_baselines(world: World, out: Path) -> tuple[int, int]:
-    rows = [(ind, CITY_CODE, year, float(value), PLAN_SOURCE) for ind, year, value in BASELINES]
+    rows = [(ind, CITY_CODE, year, float(value), cite(source))
+            for ind, year, value, source in BASELINES]
     df = pl.DataFrame(rows, schema=["指标编码", "区域编码", "基线年份", "基线值", "来源"],
                       orient="row")
     return 1, write_csv(df, out / "基线.csv")

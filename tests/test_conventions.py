@@ -3,6 +3,7 @@ test; every page is registered."""
 
 import importlib
 import pkgutil
+import re
 
 import pytest
 
@@ -35,3 +36,17 @@ def test_every_page_file_is_routed():
     main = (ROOT / "app" / "main.py").read_text(encoding="utf-8")
     for page in (ROOT / "pages").glob("*.py"):
         assert f'"{page.name}"' in main, f"pages/{page.name} is not in st.navigation"
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_every_staged_column_has_a_chinese_and_an_english_label(name):
+    from etl.load import staged_schema
+
+    contract = catalog.by_name()[name]
+    labels = {col: (zh, en) for col, zh, en in contract.labels()}
+    assert set(labels) == set(staged_schema(contract)), "a staged column without a label"
+    for col, (zh, en) in labels.items():
+        assert re.search(r"[\u4e00-\u9fff]", zh), f"{name}.{col}: label_zh {zh!r} is not Chinese"
+        assert en and en.isascii() and re.search(r"[A-Za-z]", en), f"{name}.{col}: label_en {en!r}"
+    for col in contract.columns:                  # the Chinese label is the first Chinese header
+        assert labels[col.name][0] == next(h for h in col.headers if re.search(r"[\u4e00-\u9fff]", h))

@@ -9,10 +9,27 @@ from warehouse import registry
 from warehouse.paths import SQL_DIR
 
 STEPS = {"week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1 year"}
+# The ledger measures over warehouse/sql/ledger.sql: which points are members of a period's
+# population and which of them are hits; {cohort}, {within_days} and {class_filter} come from the
+# registry entry (validated there: a date, a whole number, a class name).
+SHARE = "case when denominator > 0 then numerator / denominator * 100 end"
+FOUND_BY_END = "p.found_date <= e.period_end"
+ELIMINATED_BY_END = "p.eliminated_on <= e.period_end"
 LEDGER = {
-    "eliminated_share": ("eliminated", "found",
-                         "case when denominator > 0 then numerator / denominator * 100 end"),
-    "open_points": ("found - eliminated", "null", "numerator"),
+    "eliminated_share": {"member": FOUND_BY_END, "hit": ELIMINATED_BY_END,
+                         "numerator": "hits", "denominator": "members", "value": SHARE},
+    "open_points": {"member": FOUND_BY_END, "hit": ELIMINATED_BY_END,
+                    "numerator": "members - hits", "denominator": "null", "value": "numerator"},
+    # NOTE: the cohort is the points open on C by the ledger's current rows (found by C and not
+    # 已销号 by C); it has values from the period that holds C on.
+    "cohort_eliminated_share": {
+        "member": ("p.found_date <= {cohort} and (p.eliminated_on is null "
+                   "or p.eliminated_on > {cohort}) and e.period_end >= {cohort}"),
+        "hit": ELIMINATED_BY_END, "numerator": "hits", "denominator": "members", "value": SHARE},
+    "on_time_closure_share": {
+        "member": "p.eliminated_on between e.period_start and e.period_end{class_filter}",
+        "hit": "datediff('day', p.found_date, p.eliminated_on) <= {within_days}",
+        "numerator": "hits", "denominator": "members", "value": SHARE},
 }
 
 
@@ -53,15 +70,23 @@ def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
                       **common)
         return f"select {', '.join(_survey_cols())} from ({body})"
     if "measure" in d:
-        num, den, value = LEDGER[d["measure"]]
-        body = render(sql_template("ledger"), step=STEPS[grain], numerator=num, denominator=den,
-                      value=value, **common)
+        body = render(sql_template("ledger"), step=STEPS[grain], **ledger_parts(d), **common)
     else:
         body = render(sql_template(ind["kind"]), numerator=d["numerator"],
                       denominator=d["denominator"], multiplier=d["multiplier"], **common)
     return (f"select indicator_id, area_level, area_code, period_grain, period_start, value, "
             f"numerator, denominator, reporting_units, null::bigint as n, null::double as ci_low,"
             f" null::double as ci_high from ({body})")
+
+
+def ledger_parts(d: dict) -> dict[str, str]:
+    """The ledger template's member/hit conditions and value expressions for a derive entry."""
+    cohort = d.get("cohort_open_on")
+    fill = {"cohort": f"date '{cohort.isoformat()}'" if cohort else "null",
+            "within_days": int(d.get("within_days") or 0),
+            "class_filter": (f" and p.point_class = '{d['point_class']}'"
+                             if d.get("point_class") else "")}
+    return {k: v.format(**fill) for k, v in LEDGER[d["measure"]].items()}
 
 
 def _survey_cols() -> list[str]:

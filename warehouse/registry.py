@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from functools import lru_cache
@@ -15,8 +16,16 @@ KINDS = ("flow", "stock", "survey")
 DIRECTIONS = ("higher", "lower")
 GRAINS = ("week", "month", "quarter", "year")
 LEVELS = ("grid", "street", "district", "city")
-REQUIRED = ("id", "domain", "name_zh", "name_en", "unit", "direction", "kind", "formula",
-            "format", "grains", "derive")
+REQUIRED = ("id", "domain", "name_zh", "name_en", "unit", "unit_en", "direction", "kind",
+            "formula", "format", "grains", "derive")
+# Ledger measures (warehouse/derive.py LEDGER) and the parameters each takes from its entry:
+# name → required?
+LEDGER_MEASURES = {
+    "eliminated_share": {}, "open_points": {},
+    "cohort_eliminated_share": {"cohort_open_on": True},
+    "on_time_closure_share": {"within_days": True, "point_class": False},
+}
+CLASS_NAME = re.compile(r"^[\u4e00-\u9fff]{1,16}$")
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 # Only column names, numbers, arithmetic and parentheses may appear in a derive expression.
@@ -76,8 +85,7 @@ def validate(doc: dict) -> None:
             if not IDENT.match(str(d.get("score", ""))) or not d.get("max_points"):
                 raise RegistryError(f"indicator {iid}: survey needs derive.score and max_points")
         elif "measure" in d:
-            if d["measure"] not in ("eliminated_share", "open_points"):
-                raise RegistryError(f"indicator {iid}: unknown ledger measure {d['measure']}")
+            _validate_ledger(iid, d)
         else:
             for k in ("numerator", "denominator", "multiplier"):
                 if k not in d or not EXPR.match(str(d[k])):
@@ -93,6 +101,32 @@ def validate(doc: dict) -> None:
                     ("max" in g) == last):
                 raise RegistryError(f"indicator {iid}: grade {i} needs grade, labels, and a max "
                                     "(all but the last)")
+
+
+def _validate_ledger(iid: str, d: dict) -> None:
+    """A ledger measure with exactly its parameters: a cohort date, a number of days (≥ 0) and
+    a class name written in Chinese — nothing else reaches the SQL."""
+    params = LEDGER_MEASURES.get(d["measure"])
+    if params is None:
+        raise RegistryError(f"indicator {iid}: unknown ledger measure {d['measure']}")
+    extra = set(d) - {"fact", "measure", *params}
+    if extra:
+        raise RegistryError(f"indicator {iid}: derive.{sorted(extra)[0]} is not a parameter of "
+                            f"{d['measure']}")
+    for name, required in params.items():
+        if required and name not in d:
+            raise RegistryError(f"indicator {iid}: {d['measure']} needs derive.{name}")
+    if "cohort_open_on" in d:
+        if not isinstance(d["cohort_open_on"], dt.date) or isinstance(d["cohort_open_on"],
+                                                                     dt.datetime):
+            raise RegistryError(f"indicator {iid}: derive.cohort_open_on must be a date "
+                                "(YYYY-MM-DD)")
+    if "within_days" in d and (isinstance(d["within_days"], bool)
+                               or not isinstance(d["within_days"], int) or d["within_days"] < 0):
+        raise RegistryError(f"indicator {iid}: derive.within_days must be a whole number ≥ 0")
+    if "point_class" in d and not CLASS_NAME.match(str(d["point_class"])):
+        raise RegistryError(f"indicator {iid}: derive.point_class must be a class name such as "
+                            "孳生积水")
 
 
 def status_grain(ind: dict) -> str:
@@ -111,6 +145,7 @@ def dim_indicator_rows(path: Path = REGISTRY_FILE) -> list[dict]:
             "indicator_id": ind["id"], "sort_order": order, "domain": ind["domain"],
             "domain_zh": dom["name_zh"], "domain_en": dom["name_en"],
             "name_zh": ind["name_zh"], "name_en": ind["name_en"], "unit": ind["unit"],
+            "unit_en": ind["unit_en"],
             "direction": ind["direction"], "kind": ind["kind"], "formula": ind["formula"],
             "format": ind["format"], "grains": ",".join(ind["grains"]),
             "levels": ",".join(doc["facts"][ind["derive"]["fact"]]["levels"]),

@@ -20,32 +20,34 @@ CRS_VALUES = {**COORD_SYSTEMS, **{k.upper(): v for k, v in COORD_SYSTEMS.items()
 
 def street_code(**kw) -> Col:
     return Col("street_code", ("街道编码", "街道代码", "乡镇街道编码", "街道(乡镇)编码"), "code",
-               pattern=STREET_CODE, **kw)
+               pattern=STREET_CODE, label_en="Street code", **kw)
 
 
 def grid_code() -> Col:
-    return Col("grid_code", ("网格编码", "网格代码", "所属网格编码"), "code", pattern=GRID_CODE)
+    return Col("grid_code", ("网格编码", "网格代码", "所属网格编码"), "code", pattern=GRID_CODE,
+               label_en="Grid code")
 
 
 def month() -> Col:
-    return Col("month", ("统计月份", "月份", "报告月份"), "month")
+    return Col("month", ("统计月份", "月份", "报告月份"), "month", label_en="Month")
 
 
 def count(name: str, *headers: str, **kw) -> Col:
+    """A count column; pass its English label as label_en=…"""
     kw.setdefault("nullable", True)
     return Col(name, headers, "int", **kw)
 
 
-def tonnes(name: str, *headers: str) -> Col:
-    return Col(name, headers, "num", nullable=True, units=("吨", "t"))
+def tonnes(name: str, *headers: str, label_en: str) -> Col:
+    return Col(name, headers, "num", nullable=True, units=("吨", "t"), label_en=label_en)
 
 
 def location() -> tuple[Col, ...]:
     return (
-        Col("lon", ("经度", "lon", "lng", "longitude"), "lon"),
-        Col("lat", ("纬度", "lat", "latitude"), "lat"),
+        Col("lon", ("经度", "lon", "lng", "longitude"), "lon", label_en="Longitude"),
+        Col("lat", ("纬度", "lat", "latitude"), "lat", label_en="Latitude"),
         Col("coord_sys", ("坐标系", "坐标系统", "坐标类型"), "enum", required=False, nullable=True,
-            values=CRS_VALUES),
+            values=CRS_VALUES, label_en="Coordinate system"),
     )
 
 

@@ -11,11 +11,13 @@ META = Meta("baselines", "基线", "Baselines", keys=("indicator_id", "area_code
 SOURCE = Contract(
     META,
     (
-        Col("indicator_id", ("指标编码", "指标代码"), "code", pattern=INDICATOR_CODE),
-        Col("area_code", ("区域编码",), "code", pattern=AREA_CODE),
-        Col("baseline_year", ("基线年份",), "year", min=2000, max=2100),
-        Col("baseline_value", ("基线值",), "num", percent_ok=True),
-        Col("source_doc", ("来源", "依据"), "text", required=False, nullable=True),
+        Col("indicator_id", ("指标编码", "指标代码"), "code", pattern=INDICATOR_CODE,
+            label_en="Indicator code"),
+        Col("area_code", ("区域编码",), "code", pattern=AREA_CODE, label_en="Area code"),
+        Col("baseline_year", ("基线年份",), "year", min=2000, max=2100, label_en="Baseline year"),
+        Col("baseline_value", ("基线值",), "num", percent_ok=True, label_en="Baseline value"),
+        Col("source_doc", ("来源", "依据"), "text", required=False, nullable=True,
+            label_en="Source"),
     ),
 )
 CONTRACT = SOURCE.schema

@@ -15,8 +15,8 @@ SOURCE = Contract(
     (
         street_code(),
         month(),
-        count("trips_inspected", "检查车次"),
-        count("trips_mixed", "混装混运车次"),
+        count("trips_inspected", "检查车次", label_en="Trips inspected"),
+        count("trips_mixed", "混装混运车次", label_en="Trips with mixed loads"),
     ),
     rules=(Rule("trips_mixed", pl.col("trips_mixed") <= pl.col("trips_inspected"),
                 "混装混运车次不能大于检查车次 / mixed trips exceed inspected"),),

@@ -14,10 +14,11 @@ SOURCE = Contract(
     META,
     (
         street_code(),
-        Col("survey_date", ("调查日期",), "date"),
-        count("households_surveyed", "调查户数", nullable=False, min=1),
-        count("households_aware", "知晓户数"),
-        count("households_participating", "参与户数"),
+        Col("survey_date", ("调查日期",), "date", label_en="Survey date"),
+        count("households_surveyed", "调查户数", nullable=False, min=1,
+              label_en="Households surveyed"),
+        count("households_aware", "知晓户数", label_en="Households aware"),
+        count("households_participating", "参与户数", label_en="Households participating"),
     ),
     rules=(
         Rule("households_aware", pl.col("households_aware") <= pl.col("households_surveyed"),

@@ -21,12 +21,17 @@ def _levels(df: pl.DataFrame) -> pl.DataFrame:
 SOURCE = Contract(
     META,
     (
-        Col("area_code", ("code", "区域编码", "编码", "area_code", "adcode"), "code", pattern=AREA_CODE),
-        Col("name_zh", ("name", "名称", "区域名称", "name_zh"), "text"),
+        Col("area_code", ("code", "区域编码", "编码", "area_code", "adcode"), "code", pattern=AREA_CODE,
+            label_en="Area code"),
+        Col("name_zh", ("name", "名称", "区域名称", "name_zh"), "text", label_en="Name"),
+        # NOTE: optional English name for the UI in English; absent or blank = null.
+        Col("name_en", ("name_en", "英文名称", "名称（英文）", "名称(英文)"), "text", required=False,
+            nullable=True, label_en="English name"),
         Col("parent_code", ("parent_code", "上级编码", "parent"), "code", required=False,
-            nullable=True, pattern=AREA_CODE),
-        Col("supervisor", ("supervisor", "网格员"), "text", required=False, nullable=True),
-        Col("geometry", ("geometry",), "geometry"),
+            nullable=True, pattern=AREA_CODE, label_en="Parent code"),
+        Col("supervisor", ("supervisor", "网格员"), "text", required=False, nullable=True,
+            label_en="Grid supervisor"),
+        Col("geometry", ("geometry", "几何"), "geometry", label_en="Geometry"),
     ),
     rules=(
         # NOTE: a 6-digit parent (GB/T 2260: city 990100) is a prefix without its trailing 00s,
@@ -43,6 +48,7 @@ SOURCE = Contract(
     ),
     post=_levels,
     reader=read_geojson,
+    post_labels=(("area_level", "区域级别", "Area level"),),
 )
 CONTRACT = SOURCE.schema
 read, transform = SOURCE.read, SOURCE.transform

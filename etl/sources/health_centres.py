@@ -11,8 +11,8 @@ META = Meta("health_centres", "基层医疗机构名录", "Health centres", keys
 SOURCE = Contract(
     META,
     (
-        Col("centre_code", ("机构编码", "机构代码"), "code"),
-        Col("centre_name", ("机构名称",), "text"),
+        Col("centre_code", ("机构编码", "机构代码"), "code", label_en="Centre code"),
+        Col("centre_name", ("机构名称",), "text", label_en="Centre name"),
         grid_code(),
         *location(),
     ),

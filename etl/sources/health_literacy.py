@@ -21,6 +21,17 @@ CATEGORIES = (
     ("score_basic_medical", "基本医疗得分", 14),
     ("score_health_information", "健康信息得分", 8),
 )
+SCORE_EN = {
+    "score_knowledge": "Score: basic knowledge and concepts",
+    "score_lifestyle": "Score: healthy lifestyle and behaviour",
+    "score_skills": "Score: basic skills",
+    "score_scientific_view": "Score: scientific view of health",
+    "score_infectious": "Score: infectious disease prevention",
+    "score_chronic": "Score: chronic disease prevention",
+    "score_safety_first_aid": "Score: safety and first aid",
+    "score_basic_medical": "Score: basic medical care",
+    "score_health_information": "Score: health information",
+}
 EDUCATION = ("不识字/少识字", "小学", "初中", "高中/职高/中专", "大专/本科", "硕士及以上")
 
 META = Meta("health_literacy", "健康素养监测", "Health literacy survey",
@@ -29,7 +40,7 @@ META = Meta("health_literacy", "健康素养监测", "Health literacy survey",
 
 
 def _score(col: str, header: str, top: float) -> Col:
-    return Col(col, (header, header.removesuffix("得分")), "num", max=top)
+    return Col(col, (header, header.removesuffix("得分")), "num", max=top, label_en=SCORE_EN[col])
 
 
 def _sums_to_total(parts: tuple[tuple[str, str, int], ...], what: str) -> Rule:
@@ -41,22 +52,24 @@ def _sums_to_total(parts: tuple[tuple[str, str, int], ...], what: str) -> Rule:
 SOURCE = Contract(
     META,
     (
-        Col("questionnaire_id", ("问卷编号",), "code"),
-        Col("survey_year", ("调查年份", "年份"), "year", min=2000, max=2100),
-        Col("district_code", ("区县编码", "区县代码"), "code", pattern=DISTRICT_CODE),
+        Col("questionnaire_id", ("问卷编号",), "code", label_en="Questionnaire number"),
+        Col("survey_year", ("调查年份", "年份"), "year", min=2000, max=2100, label_en="Survey year"),
+        Col("district_code", ("区县编码", "区县代码"), "code", pattern=DISTRICT_CODE,
+            label_en="District code"),
         street_code(),
         Col("urban_rural", ("城乡",), "enum",
-            values={"城市": "城市", "农村": "农村", "城镇": "城市", "乡村": "农村"}),
-        Col("sex", ("性别",), "enum", values={"男": "男", "女": "女"}),
-        Col("age", ("年龄",), "int", min=15, max=69),
+            values={"城市": "城市", "农村": "农村", "城镇": "城市", "乡村": "农村"},
+            label_en="Urban or rural"),
+        Col("sex", ("性别",), "enum", values={"男": "男", "女": "女"}, label_en="Sex"),
+        Col("age", ("年龄",), "int", min=15, max=69, label_en="Age"),
         Col("education", ("文化程度",), "enum",
             values={**{e: e for e in EDUCATION}, "不识字或少识字": "不识字/少识字",
                     "文盲/半文盲": "不识字/少识字", "高中": "高中/职高/中专", "中专": "高中/职高/中专",
                     "大专": "大专/本科", "本科": "大专/本科", "研究生": "硕士及以上",
-                    "硕士": "硕士及以上", "博士": "硕士及以上"}),
-        Col("total_score", ("总分",), "num", max=66),
+                    "硕士": "硕士及以上", "博士": "硕士及以上"}, label_en="Education"),
+        Col("total_score", ("总分",), "num", max=66, label_en="Total score"),
         *[_score(c, h, m) for c, h, m in ASPECTS + CATEGORIES],
-        Col("weight", ("权重", "加权权重", "最终权重"), "num", min=1e-9),
+        Col("weight", ("权重", "加权权重", "最终权重"), "num", min=1e-9, label_en="Weight"),
     ),
     rules=(
         Rule("street_code", pl.col("street_code").str.starts_with(pl.col("district_code")),

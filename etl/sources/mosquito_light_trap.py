@@ -15,6 +15,11 @@ SPECIES = {
     "an_sinensis": "中华按蚊",
     "other_species": "其他蚊种",
 }
+SPECIES_EN = {
+    "cx_pipiens_pallens": "Culex pipiens pallens", "cx_quinquefasciatus": "Culex quinquefasciatus",
+    "ae_albopictus": "Aedes albopictus", "cx_tritaeniorhynchus": "Culex tritaeniorhynchus",
+    "an_sinensis": "Anopheles sinensis", "other_species": "Other species",
+}
 
 META = Meta("mosquito_light_trap", "诱蚊灯监测记录", "Light-trap records",
             keys=("site_code", "survey_date"), foreign_keys={"site_code": "site"})
@@ -24,12 +29,12 @@ _species_sum = pl.sum_horizontal([pl.col(c).fill_null(0) for c in SPECIES])
 SOURCE = Contract(
     META,
     (
-        Col("site_code", ("监测点编码", "监测点代码"), "code"),
-        Col("survey_date", ("监测日期", "调查日期"), "date"),
-        count("traps", "布灯数", nullable=False, min=1),
-        count("nights", "监测夜数", nullable=False, min=1),
-        count("females", "雌蚊数", "雌蚊总数"),
-        *[count(col, zh, required=False) for col, zh in SPECIES.items()],
+        Col("site_code", ("监测点编码", "监测点代码"), "code", label_en="Site code"),
+        Col("survey_date", ("监测日期", "调查日期"), "date", label_en="Survey date"),
+        count("traps", "布灯数", nullable=False, min=1, label_en="Traps"),
+        count("nights", "监测夜数", nullable=False, min=1, label_en="Nights"),
+        count("females", "雌蚊数", "雌蚊总数", label_en="Female mosquitoes"),
+        *[count(col, zh, required=False, label_en=SPECIES_EN[col]) for col, zh in SPECIES.items()],
     ),
     rules=(Rule("females", _species_sum <= pl.col("females"),
                 "各蚊种数之和大于雌蚊数 / species counts exceed females"),),

@@ -11,13 +11,18 @@ META = Meta("stage_goals", "阶段目标", "Stage goals", keys=("indicator_id", 
 SOURCE = Contract(
     META,
     (
-        Col("indicator_id", ("指标编码", "指标代码"), "code", pattern=INDICATOR_CODE),
-        Col("area_code", ("区域编码",), "code", pattern=AREA_CODE),
-        Col("stage_name", ("阶段名称", "阶段"), "text"),
-        Col("year", ("年份", "目标年份"), "year", min=2000, max=2100),
-        Col("target_value", ("目标值",), "num", percent_ok=True),
-        Col("deadline", ("截止日期", "完成时限"), "date"),
-        Col("source_doc", ("来源", "依据"), "text", required=False, nullable=True),
+        Col("indicator_id", ("指标编码", "指标代码"), "code", pattern=INDICATOR_CODE,
+            label_en="Indicator code"),
+        Col("area_code", ("区域编码",), "code", pattern=AREA_CODE, label_en="Area code"),
+        Col("stage_name", ("阶段名称", "阶段"), "text", label_en="Stage"),
+        # NOTE: '阶段名称（英文）' differs from '阶段名称' only in brackets; headers match exactly first.
+        Col("stage_name_en", ("阶段名称（英文）", "阶段名称(英文)", "英文阶段名称", "stage_name_en"),
+            "text", required=False, nullable=True, label_en="Stage (English)"),
+        Col("year", ("年份", "目标年份"), "year", min=2000, max=2100, label_en="Year"),
+        Col("target_value", ("目标值",), "num", percent_ok=True, label_en="Target value"),
+        Col("deadline", ("截止日期", "完成时限"), "date", label_en="Deadline"),
+        Col("source_doc", ("来源", "依据"), "text", required=False, nullable=True,
+            label_en="Source"),
     ),
 )
 CONTRACT = SOURCE.schema

@@ -1,4 +1,4 @@
-"""4 积水点台账: the standing-water ledger; a re-sent ledger replaces each point (history kept)."""
+"""4 积水点台账: the waterlogging-point ledger; a re-sent ledger replaces each point (history kept)."""
 
 from __future__ import annotations
 
@@ -25,20 +25,22 @@ def _enum(values: tuple[str, ...], **aliases: str) -> dict[str, str]:
 SOURCE = Contract(
     META,
     (
-        Col("point_id", ("积水点编号", "编号"), "code"),
-        Col("point_class", ("积水类别",), "enum", values=_enum(CLASSES)),
-        Col("point_type", ("积水类型",), "enum", values=_enum(TYPES, 其它="其他")),
+        Col("point_id", ("积水点编号", "编号"), "code", label_en="Waterlogging point number"),
+        Col("point_class", ("积水类别",), "enum", values=_enum(CLASSES), label_en="Class"),
+        Col("point_type", ("积水类型",), "enum", values=_enum(TYPES, 其它="其他"), label_en="Type"),
         *location(),
         grid_code(),
-        Col("found_date", ("发现日期",), "date"),
+        Col("found_date", ("发现日期",), "date", label_en="Date found"),
         Col("found_by", ("发现方式",), "enum",
-            values=_enum(FOUND_BY, **{"12345": "12345热线", "市民热线": "12345热线"})),
-        Col("larvae_found", ("是否发现幼虫", "发现幼虫"), "bool"),
+            values=_enum(FOUND_BY, **{"12345": "12345热线", "市民热线": "12345热线"}),
+            label_en="Found by"),
+        Col("larvae_found", ("是否发现幼虫", "发现幼虫"), "bool", label_en="Larvae found"),
         Col("status", ("状态", "整改状态"), "enum",
-            values=_enum(STATUSES, 销号="已销号", 已整改="已销号", 待整改="未整改")),
-        Col("measures", ("整改措施",), "text", required=False, nullable=True),
-        Col("eliminated_date", ("销号日期",), "date", nullable=True),
-        Col("responsible_unit", ("责任单位",), "text", nullable=True),
+            values=_enum(STATUSES, 销号="已销号", 已整改="已销号", 待整改="未整改"),
+            label_en="Status"),
+        Col("measures", ("整改措施",), "text", required=False, nullable=True, label_en="Measures"),
+        Col("eliminated_date", ("销号日期",), "date", nullable=True, label_en="Date eliminated"),
+        Col("responsible_unit", ("责任单位",), "text", nullable=True, label_en="Responsible unit"),
     ),
     rules=(
         Rule("eliminated_date", pl.col("eliminated_date") >= pl.col("found_date"),

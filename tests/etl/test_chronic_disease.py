@@ -1,4 +1,5 @@
-"""chronic_disease (5b): standard/controlled ≤ managed, active ≤ filed, signed ≤ key population."""
+"""chronic_disease (5b): standard/controlled ≤ managed, active ≤ filed, signed ≤ key population;
+the optional key-population columns: filed ≤ key population, updated ≤ filed."""
 
 from etl.sources import chronic_disease
 from tests.conftest import sheet
@@ -22,3 +23,39 @@ def test_each_rule_rejects_its_row():
         with_(10, "25001"), with_(12, "8001")))
     assert r.frame.height == 1
     assert sorted(r.rejects["row_number"].to_list()) == [3, 4, 5, 6, 7, 8]
+
+
+KEY_HEADER = [*HEADER, "重点人群建档数", "重点人群档案动态更新数"]
+
+
+def test_optional_key_population_columns_present():
+    # key population 8000: filed 6000, updated 3000
+    r = chronic_disease.transform(sheet(KEY_HEADER, [*GOOD, "6000", "3000"]))
+    assert r.rejects.height == 0
+    assert r.frame.select("key_population_filed", "key_population_ehr_updated").row(0) == (
+        6000, 3000)
+
+
+def test_optional_key_population_columns_absent_or_blank():
+    r = chronic_disease.transform(sheet(HEADER, GOOD))          # a file from before 2024
+    assert r.rejects.height == 0 and r.warnings == []
+    assert r.frame.select("key_population_filed", "key_population_ehr_updated").row(0) == (
+        None, None)
+    r = chronic_disease.transform(sheet(KEY_HEADER, [*GOOD, None, None]))   # blank = missing
+    assert r.rejects.height == 0
+    assert r.frame["key_population_filed"].to_list() == [None]
+
+
+def test_key_population_rules():
+    r = chronic_disease.transform(sheet(
+        KEY_HEADER,
+        [*with_(0, "CHC001"), "8000", "8000"],  # row 2: filed = key pop., updated = filed: fine
+        [*with_(0, "CHC002"), "8001", "100"],   # row 3: filed 8001 > key population 8000
+        [*with_(0, "CHC003"), "6000", "6001"],  # row 4: updated 6001 > filed 6000
+        [*with_(0, "CHC004"), None, "500"],     # row 5: filed blank, the rule cannot say: kept
+    ))
+    assert r.frame.height == 2
+    assert sorted(zip(r.rejects["row_number"].to_list(), r.rejects["column"].to_list())) == [
+        (3, "重点人群建档数"), (4, "重点人群档案动态更新数")]
+    assert r.rejects.filter(r.rejects["row_number"] == 3)["reason"][0].startswith(
+        "重点人群建档数大于重点人群数")

@@ -30,3 +30,14 @@ def test_levels_and_parent_prefix():
 def test_bad_codes_rejected(code):
     r = geography.transform(sheet(HEADER, [code, "x", "770100", None, SQUARE]))
     assert r.rejects["reason"].str.contains("编码格式").all()
+
+
+def test_optional_english_name():
+    header = ["code", "name", "name_en", "parent_code", "geometry"]
+    r = geography.transform(sheet(header,
+        ["770100", "测试市", "Ceshi City", None, SQUARE],
+        ["770102", "甲区", None, "770100", SQUARE]))          # blank: null
+    assert dict(zip(r.frame["area_code"], r.frame["name_en"])) == {"770100": "Ceshi City",
+                                                                  "770102": None}
+    r = geography.transform(sheet(HEADER, ["770100", "测试市", None, None, SQUARE]))   # absent
+    assert r.frame["name_en"].to_list() == [None] and r.frame["name_zh"].to_list() == ["测试市"]

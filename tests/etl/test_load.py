@@ -150,3 +150,40 @@ def test_a_file_loaded_before_its_geography_can_be_reloaded_with_force(city, tmp
     again = load([garbage], wdir, force=True, **QUIET)
     assert again.files[0].rows_loaded == 2
     assert city_value(wdir) == [(pytest.approx(5 / 40 * 100), 2, 2)]
+
+
+def test_dim_column_labels_every_staged_column(city, tmp_path):
+    from etl import catalog
+
+    wdir = tmp_path / "wh"
+    load([city], wdir, **QUIET)
+    con, _ = connect_readonly(wdir)
+    rows = con.sql("select table_name, column_name, label_zh, label_en from dim_column").fetchall()
+    labels = {(t, c): (zh, en) for t, c, zh, en in rows}
+    assert labels[("stg_garbage_inspection", "trips_mixed")] == ("混装混运车次",
+                                                                 "Trips with mixed loads")
+    assert labels[("stg_chronic_disease", "key_population_filed")] == (
+        "重点人群建档数", "Key-population health records filed")
+    assert labels[("stg_stage_goals", "stage_name_en")][0] == "阶段名称（英文）"
+    assert labels[("stg_geography", "area_level")] == ("区域级别", "Area level")
+    assert [labels[("stg_waterlogging", c)] for c in ("run_id", "source_file", "source_sheet",
+                                                      "source_row")] == [
+        ("导入批次", "Load run"), ("来源文件", "Source file"), ("工作表", "Sheet"),
+        ("行号", "Row number")]
+    # every column of every staged table the warehouse holds has its labels
+    for table in {r[0] for r in rows}:
+        have = {r[0] for r in con.sql(f"describe {table}").fetchall()}
+        assert have == {c for t, c in labels if t == table}, table
+    assert len(rows) == len(catalog.dim_column_rows())
+
+
+def test_a_warehouse_without_dim_column_gets_it_on_the_next_load(city, tmp_path):
+    wdir = tmp_path / "wh"
+    load([city], wdir, **QUIET)
+    current = wdir / "CURRENT.json"
+    info = json.loads(current.read_text(encoding="utf-8"))
+    del info["columns"]                        # as published before dim_column existed
+    current.write_text(json.dumps(info), encoding="utf-8")
+    summary = load([city], wdir, **QUIET)      # no new file, but the labels are republished
+    assert summary.published
+    assert not load([city], wdir, **QUIET).published

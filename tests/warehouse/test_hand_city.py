@@ -53,7 +53,7 @@ def test_every_file_loads(con):
     assert by_name["测试市2025年6月垃圾分类月报.xlsx"] == (5, 4, 1)
     # Chronic workbook: 3 + 3 + 2 rows over three sheets; H02's July row rejected.
     assert by_name["慢病管理月报2025年第三季度.xlsx"] == (8, 7, 1)
-    assert by_name["积水点台账_2025-07-05.xlsx"] == (6, 5, 1)
+    assert by_name["积水点台账_2025-07-05.xlsx"] == (11, 10, 1)   # W01–W11, W06 rejected
     assert by_name["诱蚊灯监测记录2025年6-7月.csv"] == (8, 8, 0)   # the GBK file
     # The July garbage file's extra columns are ignored with a warning.
     warnings = con.execute("select warnings from etl_runs where file_name = ?",
@@ -247,6 +247,34 @@ def test_htn_rate_months(con):
               "2025-08-01")["value"] == approx(67.74193548387096)
 
 
+def test_key_population_records(con):
+    # 建档率 (key population) = 重点人群建档数 / 重点人群数 × 100; the columns start in August.
+    # August: (6900+5000+4000)/(8100+6000+5050) = 15900/19150
+    aug = iv(con, "ehr_filing_rate_key_pop", "city", CITY, "month", "2025-08-01")
+    assert (aug["numerator"], aug["denominator"]) == approx((15900, 19150))
+    assert aug["value"] == approx(83.02872062663185)
+    assert (aug["reporting_units"], aug["expected_units"]) == (3, 3)
+    # Q3 = September, H03 missing: (7100+5200)/(8200+6100) = 12300/14300
+    q3 = iv(con, "ehr_filing_rate_key_pop", "city", CITY, "quarter", "2025-07-01")
+    assert (q3["numerator"], q3["denominator"]) == approx((12300, 14300))
+    assert q3["value"] == approx(86.01398601398601)
+    assert (q3["reporting_units"], q3["expected_units"]) == (2, 3)
+    # July's sheet has no such columns: no value (missing, not zero).
+    assert iv(con, "ehr_filing_rate_key_pop", "city", CITY, "month", "2025-07-01") is None
+    # 动态更新率 = 重点人群档案动态更新数 / 重点人群建档数 × 100
+    # August: (3500+2400+1800)/15900 = 7700/15900; September: (3700+2600)/12300 = 6300/12300
+    assert iv(con, "ehr_dynamic_update_rate", "city", CITY, "month",
+              "2025-08-01")["value"] == approx(48.42767295597484)
+    assert iv(con, "ehr_dynamic_update_rate", "city", CITY, "month",
+              "2025-09-01")["value"] == approx(51.21951219512195)
+    # 西山区 (H03 only), August: 4000/5050 × 100
+    assert iv(con, "ehr_filing_rate_key_pop", "district", D2, "month",
+              "2025-08-01")["value"] == approx(79.20792079207921)
+    # the all-residents rate is unchanged: August (40500+32000+25200)/(50000+40000+30000)
+    assert iv(con, "ehr_filing_rate", "city", CITY, "month", "2025-08-01")["value"] == approx(
+        81.41666666666667)
+
+
 def test_coverage_stock(con):
     # residential_sorting_coverage_rate is a stock too: Q2 = June (32+22+14+6)/(40+25+20+10);
     # Q3 = July (34+23+15)/(40+26+20), street D missing.
@@ -259,23 +287,35 @@ def test_coverage_stock(con):
 
 
 # ------------------------------------------------------------------ ledger: waterlogging
-# Current ledger after the re-sent file (latest wins): W01 A1 found 06-02 已销号 06-10;
-# W02 A2 06-05 整改中; W03 B1 06-08 复发 (was 已销号 06-12 in the first file); W04 C1 06-12
-# 已销号 07-02 (was 未整改); W05 A1 07-03 未整改. W06 rejected. Ledger's latest date 07-03.
-# rate = eliminated / found × 100; open = found − eliminated.
+# Current ledger after the re-sent file (latest wins), point: grid (street, district), class,
+# found → state:
+#   W01 A1 (SA, D1) 孳生 2025-06-02 已销号 06-10      W02 A2 (SA, D1) 易涝 06-05 整改中
+#   W03 B1 (SB, D1) 孳生 06-08 复发 (was 已销号 06-12)  W04 C1 (SC, D2) 孳生 06-12 已销号 07-02
+#   W05 A1 (SA, D1) 孳生 07-03 未整改                   W11 A1 (SA, D1) 孳生 06-21 已销号 06-28
+#   W07 A2 (SA, D1) 易涝 2023-07-10 已销号 2025-06-18   W08 C1 (SC, D2) 孳生 2023-08-31 整改中
+#   W09 B1 (SB, D1) 孳生 2023-06-01 已销号 2023-08-31   W10 D1 (SD, D2) 孳生 2023-09-01 已销号 09-05
+# W06 rejected. The ledger's latest date is 07-03 (W05 found).
+# Cumulative: rate = eliminated / found × 100; open = found − eliminated, as of E.
 @pytest.mark.parametrize(("level", "code", "grain", "start", "found", "eliminated", "rate",
                           "open_"), [
-    ("city", CITY, "month", "2025-06-01", 4, 1, 25.0, 3),   # E 06-30: W01–W04; W01 closed
-    ("city", CITY, "month", "2025-07-01", 5, 2, 40.0, 3),   # E capped 07-03: + W05; W01, W04
-    ("city", CITY, "quarter", "2025-04-01", 4, 1, 25.0, 3),
-    ("city", CITY, "quarter", "2025-07-01", 5, 2, 40.0, 3),
-    ("city", CITY, "year", "2025-01-01", 5, 2, 40.0, 3),
-    ("city", CITY, "week", "2025-06-02", 3, 0, 0.0, 3),     # E 06-08: W01–W03; W01 closed 06-10
-    ("city", CITY, "week", "2025-06-09", 4, 1, 25.0, 3),    # E 06-15: W03's old 06-12 gone
-    ("city", CITY, "week", "2025-06-30", 5, 2, 40.0, 3),    # E capped 07-03
-    ("district", D1, "month", "2025-06-01", 3, 1, 33.333333333333336, 2),   # W01, W02, W03
-    ("street", SA, "month", "2025-07-01", 3, 1, 33.333333333333336, 2),     # W01, W02, W05
-    ("grid", "770103001001", "month", "2025-07-01", 1, 1, 100.0, 0),       # W04 closed 07-02
+    # E 06-30: all but W05; eliminated W01, W07, W09, W10, W11 (W03 复发, W04 closed 07-02)
+    ("city", CITY, "month", "2025-06-01", 9, 5, 55.55555555555556, 4),
+    # E capped 07-03: + W05 found, + W04 eliminated
+    ("city", CITY, "month", "2025-07-01", 10, 6, 60.0, 4),
+    ("city", CITY, "quarter", "2025-04-01", 9, 5, 55.55555555555556, 4),
+    ("city", CITY, "quarter", "2025-07-01", 10, 6, 60.0, 4),
+    ("city", CITY, "year", "2025-01-01", 10, 6, 60.0, 4),
+    ("city", CITY, "year", "2023-01-01", 4, 2, 50.0, 2),    # E 2023-12-31: W07–W10; W09, W10
+    # E 06-08: W01–W03 and W07–W10; only W09, W10 closed by then (W01 06-10, W07 06-18)
+    ("city", CITY, "week", "2025-06-02", 7, 2, 28.571428571428573, 5),
+    # E 06-15: + W04 found, + W01 closed; W03's old 06-12 closure is gone (复发)
+    ("city", CITY, "week", "2025-06-09", 8, 3, 37.5, 5),
+    ("city", CITY, "week", "2025-06-30", 10, 6, 60.0, 4),   # E capped 07-03
+    # 东湖区, E 06-30: W01, W02, W03, W07, W09, W11; closed W01, W07, W09, W11
+    ("district", D1, "month", "2025-06-01", 6, 4, 66.66666666666667, 2),
+    # 湖滨街道, E 07-03: W01, W02, W05, W07, W11; closed W01, W07, W11
+    ("street", SA, "month", "2025-07-01", 5, 3, 60.0, 2),
+    ("grid", "770103001001", "month", "2025-07-01", 2, 1, 50.0, 1),   # W04 closed, W08 open
 ])
 def test_ledger(con, level, code, grain, start, found, eliminated, rate, open_):
     row = iv(con, "standing_water_elimination_rate", level, code, grain, start)
@@ -286,28 +326,120 @@ def test_ledger(con, level, code, grain, start, found, eliminated, rate, open_):
 
 
 def test_ledger_literals_and_history(con):
-    # June end: 1/4 × 100 = 25.0 % and 3 open (the first file alone would give 2/4 = 50 %, 2).
+    # June end: 5/9 × 100 = 55.6 % and 4 open (the first file alone would give 5/8 = 62.5 %, 3).
     assert iv(con, "standing_water_elimination_rate", "city", CITY, "month",
-              "2025-06-01")["value"] == approx(25.0)
+              "2025-06-01")["value"] == approx(55.55555555555556)
     assert iv(con, "standing_water_open_points", "city", CITY, "month",
-              "2025-06-01")["value"] == approx(3.0)
-    # July (as of 07-03): 2/5 × 100 = 40.0 %, 3 open.
+              "2025-06-01")["value"] == approx(4.0)
+    # July (as of 07-03): 6/10 × 100 = 60.0 %, 4 open.
     assert iv(con, "standing_water_elimination_rate", "city", CITY, "month",
-              "2025-07-01")["value"] == approx(40.0)
+              "2025-07-01")["value"] == approx(60.0)
     assert iv(con, "standing_water_open_points", "city", CITY, "month",
-              "2025-07-01")["value"] == approx(3.0)
-    # The ledger's weeks run from the week of the first find to the week of 07-03.
-    weeks = con.sql("select period_start from indicator_values where indicator_id = "
-                    "'standing_water_elimination_rate' and area_level = 'city' and "
-                    "period_grain = 'week' order by 1").fetchall()
-    assert [w[0].isoformat() for w in weeks] == ["2025-06-02", "2025-06-09", "2025-06-16",
-                                                 "2025-06-23", "2025-06-30"]
+              "2025-07-01")["value"] == approx(4.0)
+    # The ledger's weeks run from the week of the first find (W09, Thu 2023-06-01: Monday
+    # 2023-05-29) to the week of 07-03 (Monday 2025-06-30), every week in between: 110 weeks.
+    weeks = [w[0] for w in con.sql(
+        "select period_start from indicator_values where indicator_id = "
+        "'standing_water_elimination_rate' and area_level = 'city' and "
+        "period_grain = 'week' order by 1").fetchall()]
+    assert (weeks[0].isoformat(), weeks[-1].isoformat(), len(weeks)) == (
+        "2023-05-29", "2025-06-30", 110)
+    assert {(b - a).days for a, b in zip(weeks, weeks[1:])} == {7}
     status = dict(con.sql("select point_id, status from stg_waterlogging").fetchall())
     assert status == {"W01": "已销号", "W02": "整改中", "W03": "复发", "W04": "已销号",
-                      "W05": "未整改"}
+                      "W05": "未整改", "W07": "已销号", "W08": "整改中", "W09": "已销号",
+                      "W10": "已销号", "W11": "已销号"}
     history = con.sql("select point_id, status from stg_waterlogging_history "
                       "order by point_id").fetchall()
-    assert history == [("W03", "已销号"), ("W04", "未整改")]
+    assert history == [("W03", "已销号"), ("W04", "未整改")]   # W07–W10 came unchanged
+
+
+# Cohort (registry: cohort_open_on 2023-08-31): the points open on that date — found by it and
+# not 已销号 by it — are W07 (closed 2025-06-18) and W08 (open). W09 was closed on the date itself
+# and W10 found the day after: neither belongs. Share = cohort points 已销号 by E / cohort size.
+@pytest.mark.parametrize(("level", "code", "grain", "start", "eliminated", "cohort"), [
+    ("city", CITY, "month", "2023-08-01", 0, 2),     # E = the cohort date: nothing closed yet
+    ("city", CITY, "week", "2023-08-28", 0, 2),      # E 09-03
+    ("city", CITY, "year", "2023-01-01", 0, 2),      # W09, W10 closed in 2023 but not cohort
+    ("city", CITY, "month", "2025-05-01", 0, 2),
+    ("city", CITY, "week", "2025-06-09", 0, 2),      # E 06-15
+    ("city", CITY, "week", "2025-06-16", 1, 2),      # E 06-22: W07 closed 06-18
+    ("city", CITY, "month", "2025-06-01", 1, 2),
+    ("city", CITY, "month", "2025-07-01", 1, 2),     # E capped 07-03: W08 still open
+    ("district", D1, "month", "2025-06-01", 1, 1),   # W07 only
+    ("district", D2, "month", "2025-07-01", 0, 1),   # W08 only
+    ("street", SA, "quarter", "2025-04-01", 1, 1),
+    ("grid", "770102001002", "month", "2025-06-01", 1, 1),
+])
+def test_cohort_elimination(con, level, code, grain, start, eliminated, cohort):
+    row = iv(con, "waterlogging_cohort_elimination_rate", level, code, grain, start)
+    assert (row["numerator"], row["denominator"]) == approx((eliminated, cohort))
+    assert row["value"] == approx(eliminated / cohort * 100)
+    assert (row["reporting_units"], row["expected_units"]) == (None, None)
+
+
+def test_cohort_literals(con):
+    # 2025-06: 1 of 2 → 50.0 %; 东湖区 1 of 1 → 100.0 %; 西山区 0 of 1 → 0.0 %.
+    assert iv(con, "waterlogging_cohort_elimination_rate", "city", CITY, "month",
+              "2025-06-01")["value"] == approx(50.0)
+    assert iv(con, "waterlogging_cohort_elimination_rate", "district", D1, "month",
+              "2025-06-01")["value"] == approx(100.0)
+    assert iv(con, "waterlogging_cohort_elimination_rate", "district", D2, "month",
+              "2025-06-01")["value"] == approx(0.0)
+    # Before the cohort date there is no cohort: no value for July 2023 (E 07-31 < 08-31).
+    assert iv(con, "waterlogging_cohort_elimination_rate", "city", CITY, "month",
+              "2023-07-01") is None
+    # 桥东街道 (W09, closed on the cohort date; W03, found 2025) and 山后镇 (W10, found after it)
+    # hold no cohort point, so they have no value at all.
+    for street in (SB, SD):
+        assert iv(con, "waterlogging_cohort_elimination_rate", "street", street, "month",
+                  "2025-06-01") is None
+    months = con.sql("select min(period_start), max(period_start), count(*) from indicator_values "
+                     "where indicator_id = 'waterlogging_cohort_elimination_rate' and "
+                     "area_level = 'city' and period_grain = 'month'").fetchall()
+    assert months == [(dt.date(2023, 8, 1), dt.date(2025, 7, 1), 24)]   # 2023-08 … 2025-07
+
+
+# On-time closure (registry: point_class 孳生积水, within_days 7): of the breeding points 已销号
+# in the period, those closed at most 7 days after they were found.
+#   W09 2023-06-01 → 08-31 (91 days, late)   W10 2023-09-01 → 09-05 (4, on time)
+#   W01 2025-06-02 → 06-10 (8, late)         W11 06-21 → 06-28 (7, on time: the boundary)
+#   W04 06-12 → 07-02 (20, late)
+# W07 (易涝积水, closed 06-18) is not a breeding point; W03 (复发) is not 已销号.
+@pytest.mark.parametrize(("level", "code", "grain", "start", "on_time", "closed"), [
+    ("city", CITY, "month", "2023-08-01", 0, 1),     # W09
+    ("city", CITY, "month", "2023-09-01", 1, 1),     # W10
+    ("city", CITY, "quarter", "2023-07-01", 1, 2),   # W09, W10
+    ("city", CITY, "month", "2025-06-01", 1, 2),     # W01, W11 (W07 is flood-prone)
+    ("city", CITY, "month", "2025-07-01", 0, 1),     # W04
+    ("city", CITY, "quarter", "2025-04-01", 1, 2),
+    ("city", CITY, "year", "2025-01-01", 1, 3),      # W01, W11, W04
+    ("city", CITY, "week", "2025-06-09", 0, 1),      # W01 closed Tue 06-10
+    ("city", CITY, "week", "2025-06-23", 1, 1),      # W11 closed Sat 06-28
+    ("city", CITY, "week", "2025-06-30", 0, 1),      # W04 closed 07-02 (E capped 07-03)
+    ("district", D1, "month", "2025-06-01", 1, 2),
+    ("district", D2, "month", "2023-09-01", 1, 1),   # W10 in 山后镇
+    ("street", SA, "month", "2025-06-01", 1, 2),
+    ("grid", "770102001001", "month", "2025-06-01", 1, 2),
+])
+def test_breeding_point_on_time_closure(con, level, code, grain, start, on_time, closed):
+    row = iv(con, "breeding_point_on_time_closure_rate", level, code, grain, start)
+    assert (row["numerator"], row["denominator"]) == approx((on_time, closed))
+    assert row["value"] == approx(on_time / closed * 100)
+
+
+def test_on_time_closure_literals(con):
+    # 2025: 1 of 3 → 33.3 %; 2023-Q3: 1 of 2 → 50.0 %
+    assert iv(con, "breeding_point_on_time_closure_rate", "city", CITY, "year",
+              "2025-01-01")["value"] == approx(33.333333333333336)
+    assert iv(con, "breeding_point_on_time_closure_rate", "city", CITY, "quarter",
+              "2023-07-01")["value"] == approx(50.0)
+    # The week of 06-16 closed only W07, a flood-prone point: no breeding closure, no value.
+    assert iv(con, "breeding_point_on_time_closure_rate", "city", CITY, "week",
+              "2025-06-16") is None
+    # 2024 closed nothing: a flow has no row for a period without closures (not 0 %).
+    assert iv(con, "breeding_point_on_time_closure_rate", "city", CITY, "year",
+              "2024-01-01") is None
 
 
 # ------------------------------------------------------------------ survey: health literacy
@@ -343,9 +475,19 @@ def test_stage_goals_and_baselines(con):
     assert goals[("hw_recycling_rate", CITY)] == (approx(35.0), dt.date(2025, 12, 31), 2025)  # "35%"
     assert goals[("health_literacy_level", D1)][0] == approx(30.0)          # "３０％"
     assert goals[("route_index", CITY)][:2] == (approx(0.8), dt.date(2025, 12, 31))   # 2025年12月31日
+    names = {(r[0], r[1]): r[2:] for r in con.sql(
+        "select indicator_id, area_code, stage_name, stage_name_en from stage_goals").fetchall()}
+    assert names[("hw_recycling_rate", CITY)] == ("2025年阶段目标", "Stage goal 2025")
+    assert names[("health_literacy_level", D1)] == ("2025年阶段目标", None)   # blank cell
     base = dict(((r[0], r[1]), r[2]) for r in con.sql(
         "select indicator_id, area_code, baseline_value from baselines").fetchall())
     assert base[("hw_recycling_rate", CITY)] == approx(28.5)                 # "28.5%"
+
+
+def test_english_area_names(con):
+    names = dict(con.sql("select area_code, name_en from dim_area").fetchall())
+    assert (names[CITY], names[D1]) == ("Ceshi City", "Donghu District")
+    assert names[D2] is None and names[SA] is None          # no name_en property: null
 
 
 def test_gcj02_site_converted(con):
@@ -431,11 +573,12 @@ def test_resent_ledger_in_a_later_load_gives_the_same_values(con, tmp_path):
     wh = tmp_path / "wh"
     load([june], wh, progress=lambda _m: None)
     first, _ = connect_readonly(wh)
-    # Before the re-sent ledger, June ends with W01 and W03 eliminated: 2/4 × 100 = 50 %.
+    # Before the re-sent ledger, June ends with W01, W03, W07, W09 and W10 eliminated of the 8
+    # points found (W01–W04, W07–W10): 5/8 × 100 = 62.5 %.
     assert first.sql("select value from indicator_values where indicator_id = "
                      "'standing_water_elimination_rate' and area_level = 'city' and "
                      "period_grain = 'month' and period_start = '2025-06-01'").fetchall() == [
-        (approx(50.0),)]
+        (approx(62.5),)]
     first.close()
     load([HAND_CITY / resent], wh, progress=lambda _m: None)
     later, _ = connect_readonly(wh)

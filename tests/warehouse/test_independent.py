@@ -144,6 +144,7 @@ TEMPLATES = {
         "key": ("street", "date"), "fk": ("street",), "rules": [("positive", "wet")]},
     "waterlogging": {
         "fields": [("point", "积水点编号", CODE, True), ("grid", "网格编码", CODE, True),
+                   ("point_class", "积水类别", TEXT, True),
                    ("found_date", "发现日期", date, True), ("status", "状态", TEXT, True),
                    ("eliminated_date", "销号日期", date, False)],
         "key": ("point",), "fk": ("grid",), "rules": [("eliminated", None)]},
@@ -158,10 +159,12 @@ TEMPLATES = {
             ("dm", "糖尿病在管患者数"), ("dm_std", "糖尿病规范管理人数"),
             ("dm_ctl", "糖尿病血糖控制人数"), ("ehr", "电子健康档案建档数"),
             ("ehr_active", "动态使用档案数"), ("key_pop", "重点人群数"),
-            ("key_signed", "重点人群签约数")]],
+            ("key_signed", "重点人群签约数"), ("key_filed", "重点人群建档数"),
+            ("key_updated", "重点人群档案动态更新数")]],
         "key": ("centre", "month"), "fk": ("centre",),
         "rules": [("htn_std", "htn"), ("htn_ctl", "htn"), ("dm_std", "dm"), ("dm_ctl", "dm"),
-                  ("ehr_active", "ehr"), ("key_signed", "key_pop")]},
+                  ("ehr_active", "ehr"), ("key_signed", "key_pop"), ("key_filed", "key_pop"),
+                  ("key_updated", "key_filed")]},
     "health_literacy": {
         "fields": [("qid", "问卷编号", CODE, True), ("year", "调查年份", whole, True),
                    ("district", "区县编码", CODE, True), ("street", "街道编码", CODE, True),
@@ -364,7 +367,14 @@ FORMULAS = {
     "ehr_dynamic_use_rate": ("stock", "chronic_disease", ["ehr_active"], ["ehr"], 100, MQY),
     "family_doctor_contract_rate_key_pop": ("stock", "chronic_disease", ["key_signed"],
                                             ["key_pop"], 100, MQY),
+    # not in TEMPLATES.md: the plan's key-population record measures (README, data templates)
+    "ehr_filing_rate_key_pop": ("stock", "chronic_disease", ["key_filed"], ["key_pop"], 100, MQY),
+    "ehr_dynamic_update_rate": ("stock", "chronic_disease", ["key_updated"], ["key_filed"], 100,
+                                MQY),
 }
+# The waterlogging cohort and the on-time closure rule, as the registry entries state them.
+COHORT_OPEN_ON = dt.date(2023, 8, 31)
+ON_TIME_CLASS, ON_TIME_DAYS = "孳生积水", 7
 GRADES = {"route_index": [(0.1, "A"), (0.5, "B"), (0.8, "C"), (math.inf, "D")],
           "breteau_index": [(5, "0"), (10, "1"), (20, "2"), (math.inf, "3")]}
 
@@ -443,11 +453,20 @@ def recompute(raw: Raw) -> dict[tuple, dict]:
 
 
 def recompute_ledger(raw: Raw) -> dict[tuple, dict]:
-    """As of each period end E (capped at the ledger's latest date): found by E, eliminated
-    (已销号 with 销号日期 ≤ E) of those."""
+    """For each period [S, E] (E capped at the ledger's latest date):
+    - as of E: found by E; eliminated (已销号 with 销号日期 ≤ E) of those;
+    - cohort: the points open on COHORT_OPEN_ON (found by it, not 已销号 by it), once E reaches
+      it; of those, eliminated by E;
+    - on time: breeding points 已销号 within [S, E]; of those, closed ≤ ON_TIME_DAYS after found."""
     points = list(raw.tables["waterlogging"].values())
     latest = max(max(p["found_date"], p["eliminated_date"] or p["found_date"]) for p in points)
     first = min(p["found_date"] for p in points)
+
+    def closed(p) -> dt.date | None:
+        return p["eliminated_date"] if p["status"] == "已销号" else None
+
+    cohort = [p for p in points if p["found_date"] <= COHORT_OPEN_ON
+              and not (closed(p) and closed(p) <= COHORT_OPEN_ON)]
     out = {}
     for grain in WMQY:
         start = period_start(first, grain)
@@ -457,8 +476,7 @@ def recompute_ledger(raw: Raw) -> dict[tuple, dict]:
             for p in points:
                 if p["found_date"] > end:
                     continue
-                gone = (p["status"] == "已销号" and p["eliminated_date"] is not None
-                        and p["eliminated_date"] <= end)
+                gone = closed(p) is not None and closed(p) <= end
                 for a in raw.chain(p["grid"]):
                     acc[a][0] += 1
                     acc[a][1] += gone
@@ -467,6 +485,26 @@ def recompute_ledger(raw: Raw) -> dict[tuple, dict]:
                 out[("standing_water_elimination_rate", *key)] = {
                     "value": gone / found * 100, "numerator": gone, "denominator": found}
                 out[("standing_water_open_points", *key)] = {"value": found - gone}
+            members = defaultdict(lambda: [0, 0])
+            for p in cohort if end >= COHORT_OPEN_ON else []:
+                for a in raw.chain(p["grid"]):
+                    members[a][0] += 1
+                    members[a][1] += closed(p) is not None and closed(p) <= end
+            for a, (n, gone) in members.items():
+                out[("waterlogging_cohort_elimination_rate", raw.level(a), a, grain, start)] = {
+                    "value": gone / n * 100, "numerator": gone, "denominator": n}
+            shut = defaultdict(lambda: [0, 0])
+            for p in points:
+                if p["point_class"] != ON_TIME_CLASS or closed(p) is None:
+                    continue
+                if not start <= closed(p) <= end:
+                    continue
+                for a in raw.chain(p["grid"]):
+                    shut[a][0] += 1
+                    shut[a][1] += (closed(p) - p["found_date"]).days <= ON_TIME_DAYS
+            for a, (n, in_time) in shut.items():
+                out[("breeding_point_on_time_closure_rate", raw.level(a), a, grain, start)] = {
+                    "value": in_time / n * 100, "numerator": in_time, "denominator": n}
             start = period_end(start, grain) + dt.timedelta(days=1)
     return out
 
@@ -531,12 +569,17 @@ def actual(con) -> dict[tuple, dict]:
 def test_the_reader_saw_the_hand_city(raw, expected):
     # A sanity check on the independent reader itself, before trusting the comparison.
     assert len(raw.tables["garbage_monthly"]) == 4 + 4 + 3
-    assert len(raw.tables["waterlogging"]) == 5
+    assert len(raw.tables["waterlogging"]) == 10
     assert raw.tables["waterlogging"][("W03",)]["status"] == "复发"
+    assert raw.tables["chronic_disease"][("H01", dt.date(2025, 8, 1))]["key_filed"] == 6900
+    assert raw.tables["chronic_disease"][("H01", dt.date(2025, 7, 1))]["key_filed"] is None
     assert sum(r["weight"] for r in raw.tables["health_literacy"].values()) == pytest.approx(11.0)
     assert raw.tables["garbage_survey"][("770103001", dt.date(2025, 6, 20))]["surveyed"] == 120
     assert {k[0] for k in expected} == {*FORMULAS, "standing_water_elimination_rate",
-                                        "standing_water_open_points", *(s[0] for s in SCORES)}
+                                        "standing_water_open_points",
+                                        "waterlogging_cohort_elimination_rate",
+                                        "breeding_point_on_time_closure_rate",
+                                        *(s[0] for s in SCORES)}
 
 
 def test_same_keys(expected, actual):

@@ -111,3 +111,67 @@ def test_grades_are_ordered_with_open_last():
     route = registry.by_id()["route_index"]
     assert [g["grade"] for g in route["grades"]] == ["A", "B", "C", "D"]
     assert [g.get("max") for g in route["grades"]] == [0.1, 0.5, 0.8, None]
+
+
+@pytest.mark.parametrize("ind", registry.indicators(), ids=lambda i: i["id"])
+def test_every_entry_has_an_english_unit(ind):
+    assert "unit_en" in registry.REQUIRED
+    assert ind["unit_en"].isascii(), ind["unit_en"]      # the English UI never shows 只/(灯·夜)
+    if ind["unit"] == "%":
+        assert ind["unit_en"] == "%"
+    row = next(r for r in registry.dim_indicator_rows() if r["indicator_id"] == ind["id"])
+    assert row["unit_en"] == ind["unit_en"]
+
+
+def test_english_units_of_the_non_percent_indicators():
+    units = {i["id"]: i["unit_en"] for i in registry.indicators() if i["unit"] != "%"}
+    assert units == {"mosq_light_trap_density": "per trap-night", "route_index": "per km",
+                     "breteau_index": "positive containers per 100 households",
+                     "standing_water_open_points": "points"}
+
+
+def test_an_entry_without_unit_en_is_refused():
+    doc = copy.deepcopy(registry.load())
+    del doc["indicators"][3]["unit_en"]
+    with pytest.raises(registry.RegistryError, match="unit_en"):
+        registry.validate(doc)
+
+
+def test_the_ledger_is_named_waterlogging_points_in_english():
+    ledger = [i for i in registry.indicators() if i["derive"]["fact"] == "waterlogging"]
+    assert len(ledger) == 4
+    assert all("aterlogging point" in i["name_en"] and "tanding" not in i["name_en"]
+               for i in ledger)
+
+
+def test_every_ledger_measure_has_its_sql():
+    assert set(derive.LEDGER) == set(registry.LEDGER_MEASURES)
+
+
+def test_the_plan_cohort_is_the_headline_of_the_ledger():
+    by_id = registry.by_id()
+    cohort = by_id["waterlogging_cohort_elimination_rate"]
+    assert cohort["headline"] and not by_id["standing_water_elimination_rate"].get("headline")
+    assert cohort["derive"]["measure"] == "cohort_eliminated_share"
+    assert cohort["derive"]["cohort_open_on"].isoformat() == "2023-08-31"
+    on_time = by_id["breeding_point_on_time_closure_rate"]["derive"]
+    assert (on_time["point_class"], on_time["within_days"]) == ("孳生积水", 7)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"measure": "cohort_eliminated_share"}, "needs derive.cohort_open_on"),
+    ({"measure": "cohort_eliminated_share", "cohort_open_on": "2023-08-31; drop table x"},
+     "must be a date"),
+    ({"measure": "on_time_closure_share", "within_days": -1}, "whole number"),
+    ({"measure": "on_time_closure_share", "within_days": "7 or 1=1"}, "whole number"),
+    ({"measure": "on_time_closure_share", "within_days": 7, "point_class": "x' or '1'='1"},
+     "class name"),
+    ({"measure": "open_points", "within_days": 7}, "not a parameter"),
+    ({"measure": "median_days"}, "unknown ledger measure"),
+])
+def test_ledger_parameters_are_checked(change, message):
+    doc = copy.deepcopy(registry.load())
+    entry = next(i for i in doc["indicators"] if i["id"] == "standing_water_open_points")
+    entry["derive"] = {"fact": "waterlogging", **change}
+    with pytest.raises(registry.RegistryError, match=message):
+        registry.validate(doc)

@@ -131,3 +131,110 @@ def test_a_past_date_sees_only_periods_that_had_ended(con):
     row = {r["indicator_id"]: r for r in st.iter_rows(named=True)}
     assert row["mosq_light_trap_density"]["period_start"] == dt.date(2024, 1, 1)   # year grain
     assert row["hw_recycling_rate"]["period_start"] == dt.date(2025, 7, 1)          # month grain
+
+
+# ------------------------------------------------------------------ the plan (shared/seeds/000)
+PLAN = "创建国家卫生城市工作方案(2024—2026年)"
+
+
+def goals(con) -> dict[tuple[str, str, int], tuple]:
+    return {r[:3]: r[3:] for r in con.sql(
+        "select indicator_id, area_code, year, target_value, deadline, stage_name, stage_name_en, "
+        "source_doc from stage_goals").fetchall()}
+
+
+def test_the_plans_goals_and_deadlines(con):
+    import datetime as dt
+
+    g = goals(con)
+    city = {(i, y): v[:2] for (i, a, y), v in g.items() if a == "990100"}
+    assert city[("mixed_collection_transport_rate", 2025)] == (0.0, dt.date(2025, 12, 31))
+    assert ("mixed_collection_transport_rate", 2026) not in city
+    for ind in ("htn_standardized_management_rate", "t2dm_standardized_management_rate"):
+        assert city[(ind, 2025)] == (80.0, dt.date(2025, 12, 31))        # §5.2
+    assert city[("t2dm_standardized_management_rate", 2026)][0] == 75.0
+    assert city[("ehr_filing_rate_key_pop", 2024)] == (85.0, dt.date(2024, 12, 31))
+    assert city[("ehr_filing_rate_key_pop", 2026)] == (100.0, dt.date(2026, 12, 31))
+    assert city[("ehr_dynamic_update_rate", 2025)] == (70.0, dt.date(2025, 12, 31))
+    assert city[("ehr_dynamic_update_rate", 2026)] == (85.0, dt.date(2026, 12, 31))
+    assert city[("waterlogging_cohort_elimination_rate", 2026)] == (100.0, dt.date(2026, 12, 31))
+    no_goal = {"ehr_filing_rate", "ehr_dynamic_use_rate", "standing_water_elimination_rate",
+               "standing_water_open_points", "breeding_point_on_time_closure_rate"}
+    assert no_goal.isdisjoint(i for i, _, _ in g)
+
+
+def test_every_goal_and_baseline_names_its_source(con):
+    g = goals(con)
+    stage_en = {"基础夯实年": "Foundation year 2024", "全面提升年": "Full improvement year 2025",
+                "巩固迎检年": "Consolidation and inspection year 2026"}
+    for (ind, area, year), (_, _, stage, en, source) in g.items():
+        assert en == stage_en[stage], (ind, year)
+        if area != "990100":
+            assert source == "示例数据(虚构的区级目标)", (ind, area)   # brackets NFKC-normalised
+        elif ind == "residential_sorting_coverage_rate":
+            assert source.startswith("商州区健康城市建设规划(2022-2025年)")   # seed 002
+        else:
+            assert source.startswith(PLAN) and "§" in source, (ind, year, source)
+    base = con.sql("select indicator_id, baseline_year, baseline_value, source_doc "
+                   "from baselines").fetchall()
+    assert all(s.startswith(PLAN) and "§" in s for *_, s in base)
+    by_id = {i: (y, v) for i, y, v, _ in base}
+    assert by_id["sorting_participation_rate"] == (2022, 58.3)
+    assert by_id["ehr_filing_rate_key_pop"] == (2023, 72.3)
+    assert by_id["ehr_dynamic_update_rate"] == (2023, 38.0)
+    assert by_id["waterlogging_cohort_elimination_rate"] == (2023, 0.0)
+    assert {"ehr_filing_rate", "ehr_dynamic_use_rate"}.isdisjoint(by_id)
+
+
+def city_value(con, indicator: str, grain: str, start: str) -> float:
+    return con.execute("select value from indicator_values where indicator_id = ? and "
+                       "area_level = 'city' and period_grain = ? and period_start = ?",
+                       [indicator, grain, start]).fetchall()[0][0]
+
+
+def test_the_sample_agrees_with_its_baselines(con):
+    # participation: 58.3 in 2022, a little above it in 2023
+    assert 58.3 < city_value(con, "sorting_participation_rate", "year", "2023-01-01") < 61
+    # the key population's records at the end of 2023 sit at the plan's 72.3 and <40
+    assert abs(city_value(con, "ehr_filing_rate_key_pop", "year", "2023-01-01") - 72.3) < 1.5
+    assert 36 < city_value(con, "ehr_dynamic_update_rate", "year", "2023-01-01") < 40
+
+
+def test_mixed_transport_ends_with_the_2025_grid_rollout(con):
+    rows = con.sql("""select area_level, area_code, period_start, value from indicator_values
+                      where indicator_id = 'mixed_collection_transport_rate'
+                      and period_grain = 'month' and area_level in ('city', 'district')""").pl()
+    city = {r["period_start"].isoformat(): r["value"] for r in rows.iter_rows(named=True)
+            if r["area_level"] == "city"}
+    assert city["2023-06-01"] > 38 and 12 < city["2025-06-01"] < city["2024-06-01"]
+    assert city["2025-12-01"] < 2                                  # near zero at the deadline
+    assert [city[f"2026-{m:02d}-01"] for m in range(6, 12)] == [0.0] * 6   # reached in 2026
+    in_2026 = rows.filter((rows["area_level"] == "district")
+                          & (rows["period_start"].dt.year() == 2026))
+    lagging = {r["area_code"] for r in in_2026.iter_rows(named=True) if r["value"] > 0}
+    assert lagging == {"990105"}                                   # one district lags
+
+
+def test_the_2023_flood_season_cohort(con):
+    # exactly 47 points open on 2023-08-31; none eliminated on the census date itself
+    aug = con.sql("select numerator, denominator from indicator_values where indicator_id = "
+                  "'waterlogging_cohort_elimination_rate' and area_level = 'city' and "
+                  "period_grain = 'month' and period_start = '2023-08-01'").fetchall()
+    assert aug == [(0.0, 47.0)]
+    open_on_census = con.sql("""select count(*) from stg_waterlogging
+                                where found_date <= date '2023-08-31'
+                                and not (status = '已销号' and eliminated_date <= date '2023-08-31')
+                             """).fetchall()[0][0]
+    assert open_on_census == 47
+    # the drainage works close the flood-prone points through 2024–2025; 南江区's last is open
+    assert city_value(con, "waterlogging_cohort_elimination_rate", "year", "2024-01-01") < 80
+    assert 95 < city_value(con, "waterlogging_cohort_elimination_rate", "month", "2026-11-01") < 100
+
+
+def test_english_names_of_every_area(con):
+    names = con.sql("select area_level, area_code, name_zh, name_en from dim_area").fetchall()
+    assert all(en and en.isascii() for *_, en in names)
+    by_code = {c: en for _, c, _, en in names}
+    assert by_code["990100"] == "XX City" and by_code["990105"] == "Nanjiang District"
+    assert by_code["990102001"] == "Jiefang Street"
+    assert by_code["990102001001"] == "Jiefang Street Grid 001"

@@ -1,7 +1,12 @@
--- ledger (积水点台账): as of each period's end E (capped at the ledger's latest date), points
--- found by E and, of those, points whose status is 已销号 with 销号日期 ≤ E.
+-- ledger (积水点台账): for each period [S, E] (E capped at the ledger's latest date) and area, the
+-- points that belong to the measure's population (`member`) and, of those, the ones that count
+-- (`hit`); warehouse/derive.py LEDGER fills both per measure:
+--   as of E      members = found by E;  hits = 已销号 with 销号日期 ≤ E
+--   cohort C     members = open on C (found by C, not 已销号 by C), once E ≥ C;  hits as above
+--   closures     members = 已销号 in [S, E] (of one class);  hits = closed within N days of found
+-- A point whose status is not 已销号 (未整改, 整改中, 复发) has no elimination date here.
 with points as (
-    select grid_code as unit_code, found_date,
+    select grid_code as unit_code, point_class, found_date,
            case when status = '已销号' then eliminated_date end as eliminated_on
     from {{table}}
 ),
@@ -28,10 +33,10 @@ ends as (
 
 counted as (
     select ua.area_level, ua.area_code, e.period_start,
-           count(*) filter (where p.eliminated_on <= e.period_end) as eliminated,
-           count(*) as found
+           count(*) filter (where {{hit}}) as hits,
+           count(*) as members
     from ends as e
-    join points as p on p.found_date <= e.period_end
+    join points as p on {{member}}
     join unit_area as ua on ua.unit_type = 'grid' and ua.unit_code = p.unit_code
     where ua.area_level in ({{levels}})
     group by all
