@@ -69,8 +69,12 @@ def comparison(df: pl.DataFrame, goal: float | None, labels: dict, unit: str) ->
     order = rows.sort(["value", "area"], descending=[labels.get("sort_desc", True), False])
     order = order["area"].to_list()
     fmt = labels.get("format", ".1f")
-    y = alt.Y("area:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    x = alt.X("value:Q", title=f"{labels['value']} ({unit})")
+    y = alt.Y("area:N", sort=order, title=None,
+              axis=alt.Axis(labelLimit=260, labelOverlap=False, labelFontSize=12))
+    # NOTE: room on the right for the value labels beyond the longest bar and the goal line.
+    top = max([*rows["value"].to_list(), goal or 0.0, 0.0]) * 1.12 or 1.0
+    x = alt.X("value:Q", title=f"{labels['value']} ({unit})",
+              scale=alt.Scale(domain=[0, top], nice=False))
     bars = alt.Chart(rows).mark_bar().encode(
         y, x, alt.Color("status_label:N", title=labels["status"],
                         scale=alt.Scale(domain=labels["status_domain"],
@@ -89,7 +93,9 @@ def comparison(df: pl.DataFrame, goal: float | None, labels: dict, unit: str) ->
             color=SERIES_COLOURS["goal"], strokeDash=[6, 3], strokeWidth=2).encode(
             x=alt.X("goal:Q"), tooltip=[alt.Tooltip("goal:Q", title=labels["goal"])]))
     layers += [bars, halo, label]
-    height = max(120, 26 * len(order))
+    # NOTE: Streamlit sizes charts with autosize "fit": the height includes the x axis and the
+    # legend below, so they are added to the bars' own share.
+    height = 30 * max(len(order), 2) + 110
     return _config(alt.layer(*layers).properties(height=height, width="container"))
 
 

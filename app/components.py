@@ -89,8 +89,7 @@ def as_of_widget() -> dt.date:
     today = dt.date.today()
     value = st.sidebar.date_input(
         t("frame.as_of_label"), value=today, min_value=dt.date(2000, 1, 1), max_value=today,
-        key="as_of", bind="query-params", help=t("frame.as_of_help"), required=True,
-        format="YYYY-MM-DD")
+        key="as_of", bind="query-params", help=t("frame.as_of_help"), format="YYYY-MM-DD")
     return value or today
 
 

@@ -92,6 +92,9 @@ class Meta:
     foreign_keys: dict[str, str] = field(default_factory=dict)   # column → dimension kind
     history: bool = False   # keep replaced versions in stg_<name>_history
     sum_duplicates: bool = False   # rows sharing a key are parts to add up, not conflicts
+    # the file is the whole table (e.g. the plan's stage goals, edited and re-sent whole): a row
+    # missing from the new file is gone from the warehouse too
+    whole_table: bool = False
     order: int = 50         # load order: dimensions before facts
 
     @property

@@ -141,8 +141,10 @@ def history_schema(c: Contract) -> dict:
 
 
 def _open_working(con: duckdb.DuckDBPyConnection, info: dict | None,
-                  paths: dict[str, Path]) -> None:
-    """Load the current version's tables into the in-memory working database (empty if new)."""
+                  paths: dict[str, Path]) -> set[str]:
+    """Load the current version's tables into the in-memory working database (empty if new),
+    each in its contract's current schema: a column a contract gained since (e.g. an optional
+    English name) is added empty. Returns the tables whose schema changed (to be rewritten)."""
     tables: dict[str, dict] = {}
     for c in catalog.sources():
         tables[c.meta.table] = staged_schema(c)
@@ -150,13 +152,21 @@ def _open_working(con: duckdb.DuckDBPyConnection, info: dict | None,
             tables[f"{c.meta.table}_history"] = history_schema(c)
     tables["etl_runs"] = RUNS_SCHEMA
     tables["etl_rejects"] = REJECTS_SCHEMA
+    evolved = set()
     for name, schema in tables.items():
+        empty = _empty(schema)   # noqa: F841 (read by DuckDB's replacement scan)
+        con.execute(f"create table {name} as select * from empty")
         if name in paths:
-            con.execute(f"create table {name} as select * from read_parquet(?)",
+            stored = [r[0] for r in con.execute("select name from parquet_schema(?) "
+                                                "where name <> 'duckdb_schema'",
+                                                [str(paths[name])]).fetchall()]
+            common = [c for c in schema if c in stored]
+            if set(common) != set(schema) or set(stored) - set(schema):
+                evolved.add(name)
+            cols = ", ".join(f'"{c}"' for c in common)
+            con.execute(f"insert into {name} ({cols}) select {cols} from read_parquet(?)",
                         [str(paths[name])])
-        else:
-            empty = _empty(schema)   # noqa: F841 (read by DuckDB's replacement scan)
-            con.execute(f"create table {name} as select * from empty")
+    return evolved
 
 
 def _valid_codes(con: duckdb.DuckDBPyConnection, kind: str) -> pl.Series:
@@ -194,9 +204,11 @@ def check_foreign_keys(con: duckdb.DuckDBPyConnection, c: Contract, frame: pl.Da
 
 
 def merge(con: duckdb.DuckDBPyConnection, c: Contract, incoming: pl.DataFrame,
-          run_id: int) -> int:
-    """Upsert by natural key; rows whose data equal the loaded row are skipped. Returns the
-    number of rows inserted or replaced."""
+          run_id: int, keep: pl.DataFrame | None = None) -> int:
+    """Upsert by natural key; rows whose data equal the loaded row are skipped. A whole-table
+    source (Meta.whole_table: the plan's goals) also drops the rows that none of this load's
+    files of that template has any more (`keep`: their keys). Returns the number of rows
+    inserted, replaced or removed."""
     table, keys = c.meta.table, c.meta.keys
     data_cols = list(c.schema)
     on_keys = " and ".join(f"o.{k} = i.{k}" for k in keys)
@@ -206,6 +218,15 @@ def merge(con: duckdb.DuckDBPyConnection, c: Contract, incoming: pl.DataFrame,
         con.execute(f"""create or replace temp table changed as
                         select i.* from incoming as i left join {table} as o on {on_keys}
                         where o.{keys[0]} is null or not ({same})""")
+        removed = 0
+        if c.meta.whole_table:
+            con.register("kept", incoming.select(keys) if keep is None else keep)
+            gone = f"not exists (select 1 from kept as i where {on_keys})"
+            removed = con.execute(f"select count(*) from {table} as o where {gone}"
+                                  ).fetchall()[0][0]
+            if removed:
+                con.execute(f"delete from {table} as o where {gone}")
+            con.unregister("kept")
     finally:
         con.unregister("incoming")
     n = con.execute("select count(*) from changed").fetchall()[0][0]
@@ -217,7 +238,7 @@ def merge(con: duckdb.DuckDBPyConnection, c: Contract, incoming: pl.DataFrame,
                             where exists (select 1 from changed where {key_match})""")
         con.execute(f"delete from {table} using changed where {key_match}")
         con.execute(f"insert into {table} by name select * from changed")
-    return int(n)
+    return int(n + removed)
 
 
 def _orphan_areas(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -265,12 +286,12 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
         if not parsed and not stale and not columns_stale:
             return LoadSummary(skipped, store.data_version(wdir), False, wdir)
         con = duckdb.connect(":memory:")
-        _open_working(con, info, store.table_paths(wdir, info))
+        evolved = _open_working(con, info, store.table_paths(wdir, info))
         first_run = con.execute("select coalesce(max(run_id), 0) + 1 from etl_runs").fetchall()[0][0]
         for i, (report, _) in enumerate(parsed):
             report.run_id = first_run + i
         # 2. Merge, dimensions first.
-        dirty = _merge_all(con, parsed)
+        dirty = _merge_all(con, parsed) | evolved
         # 3. Record every new file (even one whose rows were all known), derive, publish.
         recorded = [r for r, _ in parsed]
         for report in recorded:
@@ -344,6 +365,11 @@ def _merge_all(con: duckdb.DuckDBPyConnection,
          for fi, (report, results) in enumerate(parsed)
          for si, (c, r) in enumerate(results)),
         key=lambda s: s[:4])
+    keep = {}
+    for *_, c, result in steps:
+        if c.meta.whole_table:
+            keep.setdefault(c.meta.name, []).append(result.frame.select(c.meta.keys))
+    keep = {k: pl.concat(v) for k, v in keep.items()}
     dirty: set[str] = set()
     for *_, report, c, result in steps:
         headers = {col.name: col.header for col in c.columns}
@@ -356,7 +382,7 @@ def _merge_all(con: duckdb.DuckDBPyConnection,
             pl.lit(report.run_id, dtype=pl.Int64).alias("run_id"),
             pl.lit(str(report.path)).alias("source_file"),
             pl.lit(result.sheet, dtype=pl.Utf8).alias("source_sheet"))
-        changed = merge(con, c, staged, report.run_id)
+        changed = merge(con, c, staged, report.run_id, keep.get(c.meta.name))
         report.rows_loaded += frame.height
         report.rows_changed += changed
         if changed:

@@ -62,17 +62,19 @@ if table.height == 0:
     st.success(t("overview.exceptions_none"))
 else:
     shown = table.rename({c: t(f"overview.col.{c}") for c in table.columns})
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
-        t("overview.col.link"): st.column_config.LinkColumn(display_text=t("overview.open"))})
+    st.dataframe(shown, hide_index=True, width="stretch", height=min(36 * (table.height + 1), 640),
+                 column_config={t("overview.col.link"): st.column_config.LinkColumn(
+                     display_text=t("overview.open"))})
     ui.downloads(shown.drop(t("overview.col.link")), f"off_track_{area.code}", key="dl_off")
 
 # 5/ district ranking per domain and overall
 st.subheader(t("overview.ranking"))
 st.caption(t("overview.ranking_help"))
-ranking, _ = O.ranking(statuses, meta, names, lang)
+ranking, scores = O.ranking(statuses, meta, names, lang)
 if ranking.height == 0:
     st.info(t("empty.no_values"))
 else:
-    st.dataframe(ranking, hide_index=True, width="stretch")
+    st.dataframe(ranking, hide_index=True, width="stretch", column_config={
+        c: st.column_config.NumberColumn(format="%.2f") for c in scores})
     ui.downloads(ranking, "district_ranking", key="dl_rank")
 ui.footer(version)

@@ -89,6 +89,7 @@ class Assessment:
     goal: float | None = None
     deadline: dt.date | None = None
     stage_name: str | None = None
+    stage_name_en: str | None = None
     stage_year: int | None = None
     baseline: float | None = None
     baseline_date: dt.date | None = None
@@ -130,7 +131,8 @@ def project(dates: list[dt.date], values: list[float], deadline: dt.date) -> flo
     return float(intercept + slope * (deadline.toordinal() - x.mean()))
 
 
-Goal = tuple[float, dt.date, str, int]   # target, deadline, stage name, stage year
+# target, deadline, stage name, stage year[, the stage's English name]
+Goal = tuple[float, dt.date, str, int] | tuple[float, dt.date, str, int, str | None]
 
 
 def goal_for_period(goals: list[Goal], start: dt.date) -> Goal | None:
@@ -145,10 +147,11 @@ def goal_for_period(goals: list[Goal], start: dt.date) -> Goal | None:
 
 def assess(series: list[tuple[dt.date, float, int | None, int | None]], grain: str,
            direction: str, goals: list[Goal], baseline: tuple[float, dt.date] | None,
-           as_of: dt.date, trend: bool = True) -> Assessment:
+           as_of: dt.date, trend: bool = True, ceiling: float | None = None) -> Assessment:
     """series: complete periods (period_start, value, reporting_units, expected_units), oldest
     first. goals: (target, deadline, stage name, stage year) in force for this area.
-    baseline: (value, date). trend=False: never project (e.g. a seasonal indicator's months)."""
+    baseline: (value, date). trend=False: never project (e.g. a seasonal indicator's months).
+    ceiling: the most a value can be (100 for a rate); a projection stays within [0, ceiling]."""
     if not series:
         return Assessment("no_data", period_grain=grain)
     start, value, rep, exp = series[-1]
@@ -156,8 +159,9 @@ def assess(series: list[tuple[dt.date, float, int | None, int | None]], grain: s
     out = Assessment("no_goal", value, start, grain, reporting_units=rep, expected_units=exp)
     chosen = goal_for_period(goals, start)
     if chosen is not None:
-        goal, deadline, stage, year = chosen
+        goal, deadline, stage, year = chosen[:4]
         out.goal, out.deadline, out.stage_name, out.stage_year = goal, deadline, stage, year
+        out.stage_name_en = chosen[4] if len(chosen) > 4 else None
         out.gap = (goal - value) if direction == "higher" else (value - goal)
         base_value, base_date = baseline if baseline else (series[0][1], series[0][0])
         out.baseline, out.baseline_date = base_value, base_date
@@ -176,6 +180,9 @@ def assess(series: list[tuple[dt.date, float, int | None, int | None]], grain: s
             if trend:
                 out.projection = project([s[0] for s in recent], [s[1] for s in recent],
                                          deadline)
+                if out.projection is not None:
+                    out.projection = max(0.0, out.projection if ceiling is None
+                                         else min(ceiling, out.projection))
                 out.projection_kind = "trend" if out.projection is not None else "few_points"
             tolerance = max(settings.TOLERANCE_SHARE * abs(goal - base_value),
                             settings.TOLERANCE_MIN_SHARE * abs(goal), 1e-9)
@@ -200,7 +207,7 @@ def goals_by_area(con: duckdb.DuckDBPyConnection, areas: list[str],
     out: dict[tuple[str, str], list[Goal]] = {}
     for g in rows.iter_rows(named=True):
         out.setdefault((g["indicator_id"], g["area_code"]), []).append(
-            (g["target_value"], g["deadline"], g["stage_name"], g["year"]))
+            (g["target_value"], g["deadline"], g["stage_name"], g["year"], g["stage_name_en"]))
     return out
 
 
@@ -228,7 +235,8 @@ def status_table(con: duckdb.DuckDBPyConnection, as_of: dt.date,
                           grp["expected_units"]))
         trend = not (m["seasonal"] and g != m["status_grain"])
         a = assess(series, g, m["direction"], goals.get((iid, code), []),
-                   base_map.get((iid, code)), as_of, trend=trend)
+                   base_map.get((iid, code)), as_of, trend=trend,
+                   ceiling=100.0 if m["unit"] == "%" else None)
         out.append({"indicator_id": iid, "area_level": level, "area_code": code, **asdict(a)})
     schema = {"indicator_id": pl.Utf8, "area_level": pl.Utf8, "area_code": pl.Utf8,
               **{f: _dtype(f) for f in Assessment.__dataclass_fields__}}
@@ -236,7 +244,7 @@ def status_table(con: duckdb.DuckDBPyConnection, as_of: dt.date,
 
 
 def _dtype(field: str) -> pl.DataType:
-    if field in ("status", "period_grain", "stage_name", "projection_kind"):
+    if field in ("status", "period_grain", "stage_name", "stage_name_en", "projection_kind"):
         return pl.Utf8
     if field in ("period_start", "deadline", "baseline_date"):
         return pl.Date

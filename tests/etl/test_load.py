@@ -187,3 +187,69 @@ def test_a_warehouse_without_dim_column_gets_it_on_the_next_load(city, tmp_path)
     summary = load([city], wdir, **QUIET)      # no new file, but the labels are republished
     assert summary.published
     assert not load([city], wdir, **QUIET).published
+
+
+GOALS = "指标编码,区域编码,阶段名称,年份,目标值,截止日期,来源\n"
+
+
+def goals_in(wdir):
+    con, _ = connect_readonly(wdir)
+    return con.sql("select indicator_id, year, target_value from stage_goals "
+                   "order by all").fetchall()
+
+
+def test_a_re_sent_goals_file_is_the_whole_plan(city, tmp_path):
+    wdir = tmp_path / "wh"
+    load([city], wdir, **QUIET)
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "阶段目标.csv").write_text(
+        GOALS + "mixed_collection_transport_rate,660100,全面提升年,2025,0,2025-12-31,方案\n"
+        "hw_recycling_rate,660100,巩固迎检年,2026,45%,2026-12-31,方案\n", encoding="utf-8")
+    load([plan], wdir, **QUIET)
+    assert goals_in(wdir) == [("hw_recycling_rate", 2026, 45.0),
+                              ("mixed_collection_transport_rate", 2025, 0.0)]
+    # the plan changes: the recycling goal is taken out, the mixed-transport goal moves to 2026
+    (plan / "阶段目标.csv").write_text(
+        GOALS + "mixed_collection_transport_rate,660100,巩固迎检年,2026,0,2026-12-31,方案\n",
+        encoding="utf-8")
+    summary = load([plan], wdir, **QUIET)
+    assert goals_in(wdir) == [("mixed_collection_transport_rate", 2026, 0.0)]
+    assert summary.files[0].rows_changed == 3       # one new, two gone
+
+
+def test_goals_split_over_two_files_of_one_load_are_both_kept(city, tmp_path):
+    wdir = tmp_path / "wh"
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "阶段目标_市.csv").write_text(
+        GOALS + "hw_recycling_rate,660100,巩固迎检年,2026,45%,2026-12-31,方案\n", encoding="utf-8")
+    (plan / "阶段目标_区.csv").write_text(
+        GOALS + "hw_recycling_rate,660102,巩固迎检年,2026,40%,2026-12-31,区方案\n",
+        encoding="utf-8")
+    load([city, plan], wdir, **QUIET)
+    con, _ = connect_readonly(wdir)
+    assert con.sql("select area_code, target_value from stage_goals order by 1").fetchall() == [
+        ("660100", 45.0), ("660102", 40.0)]
+
+
+def test_a_warehouse_from_older_contracts_gains_their_new_columns(city, tmp_path):
+    """A staged table written before a contract gained an optional column (e.g. dim_area's
+    English name) is read with that column empty, rewritten, and the load goes on."""
+    import duckdb
+
+    wdir = tmp_path / "wh"
+    load([city], wdir, **QUIET)
+    info = json.loads((wdir / "CURRENT.json").read_text())
+    geo = wdir / info["folder"] / "stg_geography.parquet"
+    con = duckdb.connect()
+    con.execute(f"copy (select * exclude (name_en) from read_parquet('{geo}')) to '{geo}.tmp' "
+                "(format parquet)")
+    os.replace(f"{geo}.tmp", geo)
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "收运检查_202507.csv").write_text("街道编码,统计月份,检查车次,混装混运车次\n"
+                                          "660102001,202507,10,1\n", encoding="utf-8")
+    assert load([more], wdir, **QUIET).published
+    con, _ = connect_readonly(wdir)
+    assert con.sql("select count(*), count(name_en) from dim_area").fetchall() == [(4, 0)]

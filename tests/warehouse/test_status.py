@@ -190,3 +190,14 @@ def test_vocabulary_has_words_colours_and_readable_text():
                                                     "暂无数据"]
     assert VOCABULARY["off_track"].rgb == (0xc6, 0x28, 0x28)
     assert VOCABULARY["at_risk"].text_rgb == (0x21, 0x21, 0x21)
+
+
+def test_projection_of_a_rate_stays_within_0_and_100():
+    rising = monthly([90.0 + i for i in range(10)])          # +1 a month: 102 by December
+    a = assess(rising, "month", "higher", [(100.0, D(2026, 12, 31), "巩固迎检年", 2026)],
+               (80.0, D(2023, 12, 31)), D(2026, 11, 5), ceiling=100.0)
+    assert a.projection == 100.0
+    falling = assess(monthly([5.0 - i for i in range(5)]), "month", "lower",
+                     [(0.0, D(2026, 12, 31), "巩固迎检年", 2026)], (8.0, D(2023, 12, 31)),
+                     D(2026, 6, 5))
+    assert falling.projection == 0.0

@@ -45,9 +45,11 @@ where pp.parent_code is not null;
 -- years keep the city's). The one place this rule lives: the status rule, the charts' goal
 -- steps, the map's alert and the briefings all read it.
 create or replace view goals_in_force as
-select area_code, indicator_id, stage_name, year, target_value, deadline, source_doc, set_by
+select area_code, indicator_id, stage_name, stage_name_en, year, target_value, deadline,
+       source_doc, set_by
 from (
-    select x.area_code, g.indicator_id, g.stage_name, g.year, g.target_value, g.deadline,
+    select x.area_code, g.indicator_id, g.stage_name, g.stage_name_en, g.year, g.target_value,
+           g.deadline,
            g.source_doc, g.area_code as set_by,
            row_number() over (partition by x.area_code, g.indicator_id, g.year
                               order by x.depth) as rn
