@@ -22,12 +22,15 @@ def _config(chart: alt.Chart) -> alt.Chart:
 
 
 def trend(values: pl.DataFrame, goals: pl.DataFrame, glide: pl.DataFrame, labels: dict,
-          unit: str, ci: bool = False, extra: pl.DataFrame | None = None) -> alt.Chart:
+          unit: str, ci: bool = False, extra: pl.DataFrame | None = None,
+          grain: str = "month") -> alt.Chart:
     """values: period_start, value[, ci_low, ci_high]; goals: start, end, target (one step per
     stage); glide: date, value; extra: period_start, value, series (e.g. last year, national).
     labels: series key → display name, plus 'period', 'value'."""
     # NOTE: numeric date labels read the same in Chinese and English (no month names).
-    x = alt.X("period_start:T", title=labels["period"], axis=alt.Axis(format="%Y-%m"))
+    x = alt.X("period_start:T", title=labels["period"],
+              axis=alt.Axis(format="%Y" if grain == "year" else "%Y-%m",
+                            tickCount="year" if grain == "year" else alt.Undefined))
     names = [labels[k] for k in ("actual", "goal", "glide", "last_year", "national") if k in labels]
     colours = [SERIES_COLOURS[k] for k in ("actual", "goal", "glide", "last_year", "national")
                if k in labels]

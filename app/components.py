@@ -160,9 +160,8 @@ def districts(version: int) -> list[str]:
     return areas.filter(pl.col("area_level") == "district")["area_code"].to_list()
 
 
-def data_ends(version: int, source_tables: list[str], as_of: dt.date) -> None:
-    """Say how far the page's sources reach (e.g. 诱蚊灯监测记录：至 2026-11-20), and that a
-    source ending before the as-of date shows nothing after its last date."""
+def data_ends(version: int, source_tables: list[str]) -> None:
+    """Say how far the page's sources reach (e.g. 诱蚊灯监测记录 2026-11-20; 慢病管理月报 2026年11月)."""
     lang = current_lang()
     ends = db.fact_ends(version)
     parts = []

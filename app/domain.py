@@ -54,7 +54,7 @@ def open_domain(domain: str) -> DomainContext:
     with st.spinner(t("loading")):
         statuses = db.statuses(version, as_of, (area.level,), area.parent_code).filter(
             pl.col("area_code") == area.code)
-    ui.data_ends(version, meta["source_table"].unique().to_list(), as_of)
+    ui.data_ends(version, meta["source_table"].unique().to_list())
     return DomainContext(version, area, meta, statuses, current_lang(), as_of)
 
 
@@ -130,7 +130,8 @@ def trend_section(ctx: DomainContext, ind: dict, grain: str, key: str,
         extra = extra.with_columns(pl.col("series").replace_strict(
             {s: t(f"series.{s}") for s in extra["series"].unique()}))
     chart = charts.trend(charts.with_gaps(values, grain), steps, glide, labels,
-                         F.unit(ind, ctx.lang), ci=ind["kind"] == "survey", extra=extra)
+                         F.unit(ind, ctx.lang), ci=ind["kind"] == "survey", extra=extra,
+                         grain=grain)
     st.altair_chart(chart, width="stretch")
     st.caption(t("domain.complete_only", date=F.date(ctx.as_of)))
     data = values.select(

@@ -165,5 +165,5 @@ def ranking(statuses: pl.DataFrame, meta: pl.DataFrame, names: dict[str, str],
     table = wide.select(
         pl.int_range(1, wide.height + 1).alias(t("overview.rank", lang)),
         pl.col("area_code").replace_strict(names, default="").alias(t("overview.district", lang)),
-        *[pl.col(d).round(2).alias(label[d]) for d in cols])
+        *[pl.col(d).alias(label[d]) for d in cols])
     return table, [label[d] for d in cols]

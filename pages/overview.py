@@ -21,6 +21,7 @@ with st.spinner(t("loading")):
     meta = db.query("indicator_meta", version)
     running = db.running_values(version, area.code, as_of)
 names = ui.area_names(version)
+ui.data_ends(version, meta["source_table"].unique().to_list())
 count = O.status_counts(statuses, area.code)
 st.markdown(t("overview.count", area=area.name, on=count.get("on_track", 0),
               risk=count.get("at_risk", 0), off=count.get("off_track", 0),

@@ -14,7 +14,7 @@ STRINGS = {
               "days open are counted to {latest}."},
     "map.filter_status": {"zh": "积水点状态", "en": "Point status"},
     "map.filter_class": {"zh": "积水类别", "en": "Point class"},
-    "map.caption_as_of": {"zh": "截至 {date} · {area}", "en": "As of {date} · {area}"},
+    "map.caption_as_of": {"zh": "范围：{area}", "en": "Area: {area}"},
     "map.metric_open": {"zh": "未销号积水点", "en": "Open points"},
     "map.metric_stale": {"zh": "超过{days}天的阳性积水点", "en": "Larvae-positive, open > {days} d"},
     "map.metric_red": {"zh": "红色网格", "en": "Red grid cells"},
