@@ -152,10 +152,10 @@ def seasons(df: pl.DataFrame, labels: dict) -> alt.Chart:
 
 def graded_trend(df: pl.DataFrame, grades: list[dict], labels: dict) -> alt.Chart:
     """Lines per area over graded background bands (e.g. route index A/B/C/D, C = pass line)."""
-    top = max([g.get("max", 0) for g in grades] + [float(df["value"].max() or 0) * 1.1])
+    top = max([g.get("max") or 0 for g in grades] + [float(df["value"].max() or 0) * 1.1])
     bands, low = [], 0.0
     for g in grades:
-        high = g.get("max", top)
+        high = g["max"] if g.get("max") is not None else top
         bands.append({"low": low, "high": high, "grade": labels["grade_names"][g["grade"]]})
         low = high
     band_colours = ["#e8f5e9", "#f1f8e9", "#fff8e1", "#ffebee"][:len(bands)]

@@ -233,15 +233,20 @@ def source_rows(version: int, indicator_id: str, area_code: str, grain: str,
                         period_end=period_end(period, grain)), table
 
 
-def labelled(df: pl.DataFrame, version: int, table: str | None = None) -> pl.DataFrame:
-    """A staged table's rows for people: every column under its template's label in the page's
-    language (dim_column), dates as dates, blanks as "—"."""
+def column_labels(version: int, table: str | None = None) -> dict[str, str]:
+    """Staged column → its template's label in the page's language (dim_column)."""
     lang = current_lang()
     cols = db.query("column_labels", version)
     if table is not None:
         cols = cols.filter(pl.col("table_name") == table)
-    names = {r["column_name"]: r["label_zh" if lang == "zh" else "label_en"]
-             for r in cols.iter_rows(named=True)}
+    return {r["column_name"]: r["label_zh" if lang == "zh" else "label_en"]
+            for r in cols.iter_rows(named=True)}
+
+
+def labelled(df: pl.DataFrame, version: int, table: str | None = None) -> pl.DataFrame:
+    """A staged table's rows for people: every column under its template's label in the page's
+    language (dim_column), dates as dates, blanks as "—"."""
+    names = column_labels(version, table)
     out = df.with_columns(
         [pl.col(c).map_elements(F.date, return_dtype=pl.Utf8) for c, d in df.schema.items()
          if d in (pl.Date, pl.Datetime)])

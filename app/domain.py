@@ -5,7 +5,6 @@ as of the app's one date, with only complete periods."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -48,7 +47,7 @@ def open_domain(domain: str) -> DomainContext:
     version = ui.page_frame(f"nav.{domain}")
     meta_all = db.query("indicator_meta", version)
     meta = meta_all.filter(pl.col("domain") == domain)
-    finest = "grid" if any("grid" in lv for lv in meta["levels"]) else "street"
+    finest = "grid" if any("grid" in lv for lv in meta["levels"].to_list()) else "street"
     area = ui.area_filter(version, finest=finest)
     as_of = ui.as_of()
     with st.spinner(t("loading")):
@@ -150,7 +149,7 @@ def trend_section(ctx: DomainContext, ind: dict, grain: str, key: str,
 
 
 def has_grades(ind: dict) -> bool:
-    return bool(json.loads(ind.get("grades") or "[]"))
+    return bool(ind.get("grades"))
 
 
 def children_section(ctx: DomainContext, ind: dict, grain: str, period: dt.date,
@@ -158,7 +157,7 @@ def children_section(ctx: DomainContext, ind: dict, grain: str, period: dt.date,
     """The area's children (districts / streets / grids) compared at one complete period, each
     bar coloured by the status of its own value and period (assessed on that period's end)."""
     child = CHILD.get(ctx.area.level)
-    if child is None or child not in ind["levels"].split(","):
+    if child is None or child not in ind["levels"]:
         st.caption(t("empty.not_that_fine", level=t(f"level.{ctx.area.level}")))
         return
     rows = db.query("children_values", ctx.version, indicator=ind["indicator_id"], grain=grain,
@@ -210,11 +209,11 @@ def children_section(ctx: DomainContext, ind: dict, grain: str, period: dt.date,
 
 def national_series(ind: dict) -> pl.DataFrame | None:
     """The registry's national reference values (health literacy) as an extra trend series."""
-    series = json.loads(ind.get("national_series") or "{}")
+    series = ind.get("national_series") or []
     if not series:
         return None
-    return pl.DataFrame({"period_start": [dt.date(int(y), 1, 1) for y in series],
-                         "value": [float(v) for v in series.values()],
+    return pl.DataFrame({"period_start": [dt.date(s["year"], 1, 1) for s in series],
+                         "value": [s["value"] for s in series],
                          "series": ["national"] * len(series)})
 
 
@@ -225,7 +224,7 @@ def standard_body(ctx: DomainContext, extras: Callable[[DomainContext, dict, str
     status_table(ctx)
     st.divider()
     ind = pick_indicator(ctx)
-    grains = ind["grains"].split(",")
+    grains = list(ind["grains"])
     grain = ui.grain_switch(grains, default="month" if "month" in grains else grains[-1])
     st.caption(f"{ind['formula']} · {t('direction.' + ind['direction'])}")
     values = trend_section(ctx, ind, grain, key="main", extra=national_series(ind))

@@ -14,10 +14,12 @@ import html
 import json
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import polars as pl
 import pydeck as pdk
 
+from app import formatting as F
 from app.i18n import t
 
 GRID_STATUSES = ("red", "amber", "green")
@@ -76,6 +78,73 @@ def grid_status(grids: Iterable[str], points: pl.DataFrame, sites: pl.DataFrame,
         pl.when((pl.col("stale_points") > 0) | (pl.col("alert_sites") > 0)).then(pl.lit("red"))
         .when(pl.col("open_points") > 0).then(pl.lit("amber"))
         .otherwise(pl.lit("green")).alias("status"))
+
+
+@dataclass
+class MapView:
+    """What the map page draws for an area on a date: every grid's status, the areas and states
+    drawn (streets by their worst grid above `max_grids` cells), the points the filters keep,
+    the headline counts and the box to fit."""
+    grids: pl.DataFrame
+    drawn_areas: pl.DataFrame
+    drawn_states: pl.DataFrame
+    shown: pl.DataFrame
+    counts: dict[str, int]
+    box: tuple[float, float, float, float] | None
+    rolled_up: bool
+
+
+def map_view(areas: pl.DataFrame, points: pl.DataFrame, sites: pl.DataFrame, area_code: str,
+             statuses: list[str], classes: list[str], stale_days: int,
+             max_grids: int) -> MapView:
+    grids = grid_status(areas.filter(pl.col("area_level") == "grid")["area_code"], points, sites,
+                        stale_days)
+    rolled_up = grids.height > max_grids
+    # NOTE: tens of thousands of cells would make a page of 100+ MB: streets take the worst
+    # status of their grids until a district or street is chosen.
+    drawn_areas = areas.filter(pl.col("area_level") != "grid") if rolled_up else areas
+    drawn_states = roll_up(grids, areas) if rolled_up else grids
+    shown = points.filter(pl.col("status_as_of").is_in(statuses)
+                          & pl.col("point_class").is_in(classes))
+    counts = {"open": int(points["is_open"].sum()), "stale": int(grids["stale_points"].sum()),
+              "red": grids.filter(pl.col("status") == "red").height,
+              "alert": int(sites["alert"].sum()), "shown": shown.height}
+    box = bounds(areas.filter(pl.col("area_code") == area_code)["geometry"]) \
+        or bounds(areas["geometry"])
+    return MapView(grids, drawn_areas, drawn_states, shown, counts, box, rolled_up)
+
+
+def points_table(shown: pl.DataFrame, grids: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The points shown with their grid's status, every word and column in the language."""
+    words = {s: status_label(s, lang) for s in POINT_STATUSES} \
+        | {c: class_label(c, lang) for c in CLASSES} \
+        | {k: type_label(k, lang) for k in TYPE_KEYS} \
+        | {g: grid_label(g, lang) for g in GRID_STATUSES}
+
+    def said(col: str) -> pl.Expr:
+        return pl.col(col).replace(words)
+
+    table = shown.join(grids.select("grid_code", "status"), on="grid_code", how="left").select(
+        pl.col("point_id").alias(t("map.col.point_id", lang)),
+        said("point_class").alias(t("map.col.class", lang)),
+        said("point_type").alias(t("map.col.type", lang)),
+        said("status_as_of").alias(t("map.col.status", lang)),
+        pl.col("found_date").map_elements(F.date, return_dtype=pl.Utf8)
+        .alias(t("map.col.found_date", lang)),
+        pl.col("days_open").alias(t("map.col.days_open", lang)),
+        pl.when(pl.col("larvae_found")).then(pl.lit(t("map.yes", lang)))
+        .when(pl.col("larvae_found").not_()).then(pl.lit(t("map.no", lang)))
+        .alias(t("map.col.larvae", lang)),
+        pl.col("responsible_unit").alias(t("map.col.responsible_unit", lang)),
+        pl.col("street_name").alias(t("map.col.street", lang)),
+        pl.col("grid_name").alias(t("map.col.grid", lang)),
+        pl.col("grid_code").alias(t("map.col.grid_code", lang)),
+        said("status").alias(t("map.col.grid_status", lang)),
+        said("ledger_status").alias(t("map.col.ledger_status", lang)),
+        pl.col("eliminated_date").map_elements(F.date, return_dtype=pl.Utf8)
+        .alias(t("map.col.eliminated_date", lang)),
+        pl.col("lon").alias(t("map.col.lon", lang)), pl.col("lat").alias(t("map.col.lat", lang)))
+    return table.with_columns(pl.col(pl.Utf8).fill_null(F.DASH))
 
 
 # --- geometry and view ------------------------------------------------------------------------

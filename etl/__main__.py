@@ -8,6 +8,7 @@ import time
 import unicodedata
 from pathlib import Path
 
+from etl import catalog
 from etl.contract import EtlFatal
 from etl.load import LoadSummary, load
 from warehouse.paths import warehouse_dir
@@ -27,7 +28,9 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 def print_summary(summary: LoadSummary, seconds: float) -> None:
     head = ["文件 file", "模板 template", "读取 read", "导入 loaded", "拒绝 rejected",
             "变更 changed", "状态 status"]
-    rows = [[r.path.name, "、".join(dict.fromkeys(r.templates)), str(r.rows_read),
+    titles = {c.meta.name: c.meta.title_zh for c in catalog.sources()}
+    rows = [[r.path.name, "、".join(titles.get(t, t) for t in dict.fromkeys(r.templates)),
+             str(r.rows_read),
              str(r.rows_loaded), str(r.rows_rejected), str(r.rows_changed),
              STATUS.get(r.status, r.status)] for r in summary.files]
     widths = [max(_width(x) for x in col) for col in zip(head, *rows)]

@@ -43,12 +43,32 @@ def dim_column_rows() -> list[dict]:
     return rows
 
 
+def dim_template_rows() -> list[dict]:
+    """Rows of dim_template: every template's metadata from its Meta (number, titles, staged
+    table, rhythm, the period a row reports and its reporting unit), in document order."""
+    ordered = sorted(sources(), key=lambda c: (_number_key(c.meta.number), c.meta.order,
+                                               c.meta.name))
+    return [{"template": c.meta.name, "number": c.meta.number, "title_zh": c.meta.title_zh,
+             "title_en": c.meta.title_en, "table_name": c.meta.table, "rhythm": c.meta.rhythm,
+             "period_grain": c.meta.period_grain, "period_sql": c.meta.period,
+             "unit_type": c.meta.unit_type, "unit_column": c.meta.unit_column,
+             "load_order": c.meta.order, "sort_order": i} for i, c in enumerate(ordered)]
+
+
+def _number_key(number: str) -> tuple[int, str]:
+    """'2a' → (2, 'a'); templates without a number last."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return (int(digits) if digits else 99, number)
+
+
 def columns_fingerprint() -> str:
-    """sha256 of dim_column's rows: a warehouse published with other labels republishes them."""
+    """sha256 of dim_column's and dim_template's rows: a warehouse published with other labels
+    or template metadata republishes them."""
     import hashlib
     import json
 
-    return hashlib.sha256(json.dumps(dim_column_rows(), ensure_ascii=False).encode()).hexdigest()
+    rows = [dim_column_rows(), dim_template_rows()]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
 
 
 def detect(sheet: RawSheet, candidates: list[Contract]) -> tuple[Contract, RawSheet] | None:

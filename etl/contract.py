@@ -96,6 +96,14 @@ class Meta:
     # missing from the new file is gone from the warehouse too
     whole_table: bool = False
     order: int = 50         # load order: dimensions before facts
+    # What the office knows of the template (published as dim_template; the data-status page and
+    # the late-report views read it from there):
+    number: str = ""        # its number in the templates document: 1, 2a, 3b …
+    rhythm: str = "as_needed"   # how often it is sent (monthly, quarterly, yearly, continuous …)
+    period_grain: str | None = None    # the grain of the period one row reports
+    period: str | None = None  # SQL over the staged columns: the start of that period
+    unit_type: str | None = None   # a periodic report's reporting unit (street, site, centre)
+    unit_column: str | None = None  # …and the staged column that names it
 
     @property
     def table(self) -> str:

@@ -103,9 +103,12 @@ def _columns_stale(wdir: Path) -> bool:
 
 
 def build_dim_column(con: duckdb.DuckDBPyConnection) -> None:
-    """dim_column: the Chinese and English label of every staged column, from the contracts."""
+    """dim_column (the Chinese and English label of every staged column) and dim_template (each
+    template's metadata), from the contracts: the one place a template's metadata lives."""
     rows = pl.DataFrame(catalog.dim_column_rows())   # noqa: F841 (DuckDB reads it by name)
     con.execute("create or replace table dim_column as select * from rows")
+    templates = pl.DataFrame(catalog.dim_template_rows())   # noqa: F841
+    con.execute("create or replace table dim_template as select * from templates")
 
 
 def _loaded_hashes(wdir: Path) -> dict[str, int]:
@@ -307,11 +310,9 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
             progress("计算指标 deriving indicator_values …")
             derive.build(con)
             dirty |= {"indicator_values", "dim_indicator", "unit_area"}
-        _template_table(con)
-        dirty.add("dim_template")
         build_dim_column(con)
         if columns_stale:
-            dirty.add("dim_column")
+            dirty |= {"dim_column", "dim_template"}
         tables = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = 'main' "
             "and table_name not in ('expected_units', 'changed')").fetchall()]
@@ -346,7 +347,7 @@ def _read_all(files: list[Path], loaded_before: dict[str, int], progress: Callab
         for contract, sheet in catalog.read_file(path):
             result = contract.transform(sheet)
             results.append((contract, result))
-            report.templates.append(contract.meta.title_zh)
+            report.templates.append(contract.meta.name)
             if sheet.sheet:
                 report.sheets.append(sheet.sheet)
             report.rows_read += result.rows_read
@@ -404,17 +405,6 @@ def _merge_all(con: duckdb.DuckDBPyConnection,
     return dirty
 
 
-def _template_table(con: duckdb.DuckDBPyConnection) -> None:
-    """dim_template: every source template's id, titles and staged table, from its Meta (the one
-    place a template's metadata lives), for the app and analysts."""
-    rows = pl.DataFrame([{"template": c.meta.name, "title_zh": c.meta.title_zh,
-                          "title_en": c.meta.title_en, "table_name": c.meta.table,
-                          "load_order": c.meta.order} for c in catalog.sources()])
-    con.register("template_rows", rows)
-    con.execute("create or replace table dim_template as select * from template_rows")
-    con.unregister("template_rows")
-
-
 def _sort_keys() -> dict[str, str]:
     keys = {}
     for c in catalog.sources():
@@ -425,7 +415,7 @@ def _sort_keys() -> dict[str, str]:
     keys["etl_rejects"] = "run_id, row_number, \"column\""
     keys["indicator_values"] = "indicator_id, period_grain, area_level, area_code, period_start"
     keys["dim_indicator"] = "sort_order"
-    keys["dim_template"] = "load_order, template"
+    keys["dim_template"] = "sort_order"
     keys["dim_column"] = "sort_order"
     keys["unit_area"] = "unit_type, unit_code, area_level"
     return keys

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
 from app import charts, db, mosquito
@@ -38,14 +36,15 @@ def extras(ctx: DomainContext, ind: dict, grain: str, values) -> None:
     # 3/ route-index grades by district (or street) as bands, C the pass line
     st.subheader(t("mosq.route_grades"))
     route = ctx.ind("route_index")
-    grades = json.loads(route["grades"])
+    grades = route["grades"]
     lines = mosquito.route_lines(ctx.version, ctx.area, ctx.as_of, ctx.lang)
     if lines.height:
         names = {g["grade"]: (g["label_zh"] if ctx.lang == "zh" else g["label_en"])
                  for g in grades}
         st.altair_chart(charts.graded_trend(lines, grades, {
             "value": t("col.value"), "grade": t("col.grade"), "period": t("col.period"),
-            "area": t("col.area"), "grade_names": names, "pass_grade": "C"}), width="stretch")
+            "area": t("col.area"), "grade_names": names, "pass_grade": route["pass_grade"]}),
+            width="stretch")
         ui.downloads(lines, f"route_index_grades_{ctx.area.code}", key="dl_grades")
 
 

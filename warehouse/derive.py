@@ -65,7 +65,7 @@ def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
                   unit_column=fact["unit_column"], date_column=fact["date_column"],
                   levels=", ".join(f"'{lv}'" for lv in fact["levels"]))
     if ind["kind"] == "survey":
-        threshold = 0.8 * float(d["max_points"])
+        threshold = registry.pass_score(ind)
         body = render(sql_template("survey"), score=d["score"], threshold=repr(threshold),
                       **common)
         return f"select {', '.join(_survey_cols())} from ({body})"
@@ -119,7 +119,10 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create unit_area, dim_indicator and indicator_values in `con` from its stg_* tables."""
     doc = registry.load()
     con.execute(sql_template("macros"))
-    dim_rows = pl.DataFrame(registry.dim_indicator_rows())   # noqa: F841 (DuckDB reads it by name)
+    dim_rows = pl.DataFrame(registry.dim_indicator_rows(), schema_overrides={  # noqa: F841
+        "grades": pl.List(pl.Struct({"grade": pl.Utf8, "max": pl.Float64, "label_zh": pl.Utf8,
+                                     "label_en": pl.Utf8})),
+        "national_series": pl.List(pl.Struct({"year": pl.Int64, "value": pl.Float64}))})
     con.execute("create or replace table dim_indicator as select * from dim_rows")
     con.execute(f"create or replace table unit_area as {sql_template('unit_area')}")
     con.execute("""create or replace table expected_units as

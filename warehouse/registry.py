@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -61,6 +60,8 @@ def validate(doc: dict) -> None:
                 raise RegistryError(f"fact {fact}: missing {k}")
         if not set(spec["levels"]) <= set(LEVELS):
             raise RegistryError(f"fact {fact}: unknown level in {spec['levels']}")
+        if "pass_share" in spec and not 0 < float(spec["pass_share"]) <= 1:
+            raise RegistryError(f"fact {fact}: pass_share must be in (0, 1]")
         closes = spec.get("year_closes")
         if closes is not None and not MONTH_DAY.match(str(closes)):
             raise RegistryError(f"fact {fact}: year_closes must be MM-DD, not {closes!r}")
@@ -84,6 +85,8 @@ def validate(doc: dict) -> None:
         if ind["kind"] == "survey":
             if not IDENT.match(str(d.get("score", ""))) or not d.get("max_points"):
                 raise RegistryError(f"indicator {iid}: survey needs derive.score and max_points")
+            if "pass_share" not in facts[d["fact"]]:
+                raise RegistryError(f"indicator {iid}: its survey fact needs a pass_share")
         elif "measure" in d:
             _validate_ledger(iid, d)
         else:
@@ -95,6 +98,9 @@ def validate(doc: dict) -> None:
         except (ValueError, IndexError, KeyError) as e:
             raise RegistryError(f"indicator {iid}: bad format {ind['format']!r}") from e
         grades = ind.get("grades") or []
+        if ind.get("pass_grade") is not None and str(ind["pass_grade"]) not in {
+                str(g.get("grade")) for g in grades}:
+            raise RegistryError(f"indicator {iid}: pass_grade {ind['pass_grade']} is not a grade")
         for i, g in enumerate(grades):
             last = i == len(grades) - 1
             if "grade" not in g or "label_zh" not in g or "label_en" not in g or (
@@ -147,14 +153,30 @@ def dim_indicator_rows(path: Path = REGISTRY_FILE) -> list[dict]:
             "name_zh": ind["name_zh"], "name_en": ind["name_en"], "unit": ind["unit"],
             "unit_en": ind["unit_en"],
             "direction": ind["direction"], "kind": ind["kind"], "formula": ind["formula"],
-            "format": ind["format"], "grains": ",".join(ind["grains"]),
-            "levels": ",".join(doc["facts"][ind["derive"]["fact"]]["levels"]),
+            "format": ind["format"], "grains": list(ind["grains"]),
+            "levels": list(doc["facts"][ind["derive"]["fact"]]["levels"]),
             "source_table": doc["facts"][ind["derive"]["fact"]]["table"],
             "headline": bool(ind.get("headline", False)),
             "seasonal": bool(ind.get("seasonal", False)),
             "status_grain": status_grain(ind),
             "year_closes": doc["facts"][ind["derive"]["fact"]].get("year_closes"),
-            "grades": json.dumps(ind.get("grades") or [], ensure_ascii=False),
-            "national_series": json.dumps(ind.get("national_series") or {}),
+            "grades": [{"grade": str(g["grade"]), "max": g.get("max"),
+                        "label_zh": g["label_zh"], "label_en": g["label_en"]}
+                       for g in ind.get("grades") or []],
+            "pass_grade": ind.get("pass_grade"),
+            "pass_score": pass_score(ind, doc),
+            "national_series": [{"year": int(y), "value": float(v)}
+                                for y, v in (ind.get("national_series") or {}).items()],
         })
     return rows
+
+
+def pass_score(ind: dict, doc: dict | None = None) -> float | None:
+    """A survey indicator's pass mark: the fact's pass share of the score's maximum (literacy:
+    80% of 66 = 52.8, so ≥ 53 for integer scores); None for other kinds."""
+    if ind["kind"] != "survey":
+        return None
+    doc = doc or load()
+    fact = doc["facts"][ind["derive"]["fact"]]
+    return float(fact["pass_share"]) * float(ind["derive"]["max_points"])
+

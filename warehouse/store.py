@@ -150,6 +150,32 @@ def create_views(con: duckdb.DuckDBPyConnection, paths: dict[str, Path]) -> None
                     f"select * from read_parquet('{_sql_path(path)}')")
     con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
+    if "dim_template" in paths:
+        template_views(con)
+
+
+def template_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Views generated from dim_template (each template's Meta, so a new template needs no SQL
+    here): report_templates (the periodic reports and their reporting unit), report_periods
+    (every report received: template, unit, period) and template_periods (each template's latest
+    period and its rows)."""
+    rows = con.execute("select template, table_name, period_sql, unit_column from dim_template "
+                       "order by sort_order").fetchall()
+    latest, received = [], []
+    for template, table, period, unit_column in rows:
+        when = f"max({period})::date" if period else "null::date"
+        latest.append(f"select '{template}' as template, {when} as latest_period, "
+                      f"count(*) as n_rows from {table}")
+        if period and unit_column:
+            received.append(f"select '{template}' as template, {unit_column} as unit_code, "
+                            f"({period})::date as period_start from {table}")
+    con.execute("""create or replace view report_templates as
+                   select template, number as template_no, period_grain, unit_type, sort_order
+                   from dim_template where unit_type is not null""")
+    none = "select null::varchar as template, null::varchar as unit_code, null::date as period_start"
+    con.execute("create or replace view report_periods as "
+                + ("\nunion all\n".join(received) if received else none + " where false"))
+    con.execute("create or replace view template_periods as " + "\nunion all\n".join(latest))
 
 
 def write_catalog(wdir: Path, info: dict) -> None:

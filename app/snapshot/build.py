@@ -561,7 +561,7 @@ def _charts(con, now, meta, area_code, city_code, sunday) -> list[Chart]:
     goals = queries.run(con, "goals_in_force", areas=[area_code],
                         indicators=heads["indicator_id"].to_list())
     for m in heads.iter_rows(named=True):
-        grains = m["grains"].split(",")
+        grains = list(m["grains"])
         grain = "month" if "month" in grains else m["status_grain"]
         values = queries.run(con, "weekly_chart_series", indicator=m["indicator_id"],
                              area=area_code, grain=grain, as_of=sunday)

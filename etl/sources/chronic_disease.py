@@ -8,7 +8,9 @@ from etl.contract import Col, Contract, Meta, Rule
 from etl.sources._common import count, month
 
 META = Meta("chronic_disease", "慢病管理月报", "Chronic disease management monthly report",
-            keys=("centre_code", "month"), foreign_keys={"centre_code": "centre"})
+            keys=("centre_code", "month"), foreign_keys={"centre_code": "centre"},
+            number='5b', rhythm='monthly', period_grain='month', period='month',
+            unit_type='centre', unit_column='centre_code')
 
 
 def _at_most(col: str, limit: str, what: str) -> Rule:

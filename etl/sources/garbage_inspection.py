@@ -8,7 +8,9 @@ from etl.contract import Contract, Meta, Rule
 from etl.sources._common import count, month, street_code
 
 META = Meta("garbage_inspection", "收运检查", "Collection and transport inspection",
-            keys=("street_code", "month"), foreign_keys={"street_code": "street"})
+            keys=("street_code", "month"), foreign_keys={"street_code": "street"},
+            number='2c', rhythm='monthly', period_grain='month', period='month',
+            unit_type='street', unit_column='street_code')
 
 SOURCE = Contract(
     META,

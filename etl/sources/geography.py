@@ -9,7 +9,8 @@ from etl.readers import read_geojson
 from etl.sources._common import AREA_CODE
 
 META = Meta("geography", "行政区划与网格", "Areas and grid cells", keys=("area_code",),
-            foreign_keys={"parent_code": "area"}, order=0)
+            foreign_keys={"parent_code": "area"}, order=0,
+            number='1', rhythm='yearly')
 
 def _levels(df: pl.DataFrame) -> pl.DataFrame:
     n = pl.col("area_code").str.len_chars()

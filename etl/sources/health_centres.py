@@ -6,7 +6,8 @@ from etl.contract import Col, Contract, Meta
 from etl.sources._common import grid_code, location, to_wgs84
 
 META = Meta("health_centres", "基层医疗机构名录", "Health centres", keys=("centre_code",),
-            foreign_keys={"grid_code": "grid"}, order=2)
+            foreign_keys={"grid_code": "grid"}, order=2,
+            number='5a')
 
 SOURCE = Contract(
     META,

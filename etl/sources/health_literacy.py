@@ -36,7 +36,9 @@ EDUCATION = ("不识字/少识字", "小学", "初中", "高中/职高/中专", 
 
 META = Meta("health_literacy", "健康素养监测", "Health literacy survey",
             keys=("survey_year", "questionnaire_id"),
-            foreign_keys={"district_code": "district", "street_code": "street"})
+            foreign_keys={"district_code": "district", "street_code": "street"},
+            number='6', rhythm='yearly', period_grain='year',
+            period='make_date(survey_year::int, 1, 1)')
 
 
 def _score(col: str, header: str, top: float) -> Col:

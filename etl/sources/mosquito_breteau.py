@@ -11,7 +11,9 @@ from etl.sources._common import count, street_code
 # street and date are that street's communities and are added up.
 META = Meta("mosquito_breteau", "布雷图指数调查", "Breteau index survey",
             keys=("street_code", "survey_date"), foreign_keys={"street_code": "street"},
-            sum_duplicates=True)
+            sum_duplicates=True,
+            number='3d', rhythm='monthly_summer', period_grain='month',
+            period="date_trunc('month', survey_date)::date")
 
 SOURCE = Contract(
     META,

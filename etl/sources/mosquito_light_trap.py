@@ -21,8 +21,14 @@ SPECIES_EN = {
     "an_sinensis": "Anopheles sinensis", "other_species": "Other species",
 }
 
+# NOTE: two trap-nights a month, so a report's period is the half-month (1st–15th, 16th–end).
+HALF_MONTH = ("date_trunc('month', survey_date)::date "
+              "+ case when day(survey_date) > 15 then 15 else 0 end")
 META = Meta("mosquito_light_trap", "诱蚊灯监测记录", "Light-trap records",
-            keys=("site_code", "survey_date"), foreign_keys={"site_code": "site"})
+            keys=("site_code", "survey_date"), foreign_keys={"site_code": "site"},
+            number='3b', rhythm='twice_monthly_season', period_grain='half_month',
+            period=HALF_MONTH,
+            unit_type='site', unit_column='site_code')
 
 _species_sum = pl.sum_horizontal([pl.col(c).fill_null(0) for c in SPECIES])
 

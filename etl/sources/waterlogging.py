@@ -15,7 +15,9 @@ STATUSES = ("未整改", "整改中", "已销号", "复发")
 ELIMINATED = "已销号"
 
 META = Meta("waterlogging", "积水点台账", "Waterlogging point ledger", keys=("point_id",),
-            foreign_keys={"grid_code": "grid"}, history=True)
+            foreign_keys={"grid_code": "grid"}, history=True,
+            number='4', rhythm='continuous', period_grain='day',
+            period='greatest(found_date, coalesce(eliminated_date, found_date))')
 
 
 def _enum(values: tuple[str, ...], **aliases: str) -> dict[str, str]:

@@ -43,7 +43,7 @@ def test_first_load_keeps_rejects_and_derives(city, tmp_path):
     assert value == "660102009" and "未知的街道编码" in reason
     runs = con.sql("select template, rows_read, rows_loaded, rows_rejected from etl_runs "
                    "where file_name like '收运%'").fetchall()
-    assert runs == [("收运检查", 3, 2, 1)]
+    assert runs == [("garbage_inspection", 3, 2, 1)]   # etl_runs names templates by id
     lineage = con.sql("select source_file, source_row from stg_garbage_inspection "
                       "order by street_code").fetchall()
     assert [r[1] for r in lineage] == [2, 3]

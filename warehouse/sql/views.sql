@@ -71,36 +71,8 @@ from (
 )
 where rn = 1;
 
--- The periodic reporting templates, every report received (template, unit, period) and every
--- reporting unit with its name and district: what "who is late" is computed from.
-create or replace view report_templates as
-    select *
-    from (values
-        ('garbage_monthly', '2a', 'month', 'street'),
-        ('garbage_inspection', '2c', 'month', 'street'),
-        ('mosquito_light_trap', '3b', 'half_month', 'site'),
-        ('mosquito_route', '3c', 'month', 'street'),
-        ('chronic_disease', '5b', 'month', 'centre')
-    ) as t(template, template_no, period_grain, unit_type);
-
-create or replace view report_periods as
-    select 'garbage_monthly' as template, street_code as unit_code, month as period_start
-    from stg_garbage_monthly
-    union all
-    select 'garbage_inspection', street_code, month
-    from stg_garbage_inspection
-    union all
-    select 'mosquito_light_trap', site_code,
-           date_trunc('month', survey_date)::date
-           + case when day(survey_date) > 15 then 15 else 0 end
-    from stg_mosquito_light_trap
-    union all
-    select 'mosquito_route', street_code, date_trunc('month', survey_date)::date
-    from stg_mosquito_route
-    union all
-    select 'chronic_disease', centre_code, month
-    from stg_chronic_disease;
-
+-- Every reporting unit with its name and district (the periodic reporting templates and every
+-- report received are views generated from dim_template: warehouse/store.py template_views).
 create or replace view report_units as
 with unit_names as (
     select 'street' as unit_type, area_code as unit_code, name_zh as unit_name
