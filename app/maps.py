@@ -21,18 +21,19 @@ import pydeck as pdk
 
 from app import formatting as F
 from app.i18n import t
+from warehouse import ledger
 
 GRID_STATUSES = ("red", "amber", "green")
 GRID_COLOURS = {"red": (198, 40, 40), "amber": (249, 168, 37), "green": (46, 125, 50)}
 GRID_ALPHA = 120
 # Ledger statuses as of the map's date; 未销号 = eliminated only after that date (open then).
-POINT_STATUSES = ("未整改", "整改中", "复发", "未销号", "已销号")
-OPEN_STATUSES = POINT_STATUSES[:4]
+POINT_STATUSES = ledger.POINT_STATES
+OPEN_STATUSES = ledger.OPEN_STATES
 POINT_COLOURS = {"未整改": (213, 0, 0), "整改中": (255, 111, 0), "复发": (106, 27, 154),
                  "未销号": (21, 101, 192), "已销号": (117, 117, 117)}
 POINT_KEYS = {"未整改": "open", "整改中": "fixing", "复发": "recurred", "未销号": "open_then",
               "已销号": "eliminated"}
-CLASSES = ("孳生积水", "易涝积水")
+CLASSES = ledger.WATERLOGGING_CLASSES
 CLASS_KEYS = {"孳生积水": "breeding", "易涝积水": "flooding"}
 TYPE_KEYS = {"绿化带": "green_belt", "地下车库": "garage", "建筑工地": "construction",
              "道路低洼": "road_dip", "废弃容器": "container", "轮胎": "tyre",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from warehouse import ledger
 from warehouse.paths import REGISTRY_FILE
 
 KINDS = ("flow", "stock", "survey")
@@ -24,7 +25,6 @@ LEDGER_MEASURES = {
     "cohort_eliminated_share": {"cohort_open_on": True},
     "on_time_closure_share": {"within_days": True, "point_class": False},
 }
-CLASS_NAME = re.compile(r"^[\u4e00-\u9fff]{1,16}$")
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 # Only column names, numbers, arithmetic and parentheses may appear in a derive expression.
@@ -130,9 +130,9 @@ def _validate_ledger(iid: str, d: dict) -> None:
     if "within_days" in d and (isinstance(d["within_days"], bool)
                                or not isinstance(d["within_days"], int) or d["within_days"] < 0):
         raise RegistryError(f"indicator {iid}: derive.within_days must be a whole number ≥ 0")
-    if "point_class" in d and not CLASS_NAME.match(str(d["point_class"])):
-        raise RegistryError(f"indicator {iid}: derive.point_class must be a class name such as "
-                            "孳生积水")
+    if "point_class" in d and d["point_class"] not in ledger.WATERLOGGING_CLASSES:
+        raise RegistryError(f"indicator {iid}: derive.point_class must be one of "
+                            f"{'、'.join(ledger.WATERLOGGING_CLASSES)}")
 
 
 def status_grain(ind: dict) -> str:

@@ -6,13 +6,13 @@ import polars as pl
 
 from etl.contract import Col, Contract, Meta, Rule
 from etl.sources._common import grid_code, location, to_wgs84
+from warehouse import ledger
 
-CLASSES = ("孳生积水", "易涝积水")
-TYPES = ("绿化带", "地下车库", "建筑工地", "道路低洼", "废弃容器", "轮胎", "下水道口", "景观池",
-         "楼顶", "其他")
-FOUND_BY = ("日常巡查", "疾控调查", "12345热线", "群众举报", "暗访")
-STATUSES = ("未整改", "整改中", "已销号", "复发")
-ELIMINATED = "已销号"
+CLASSES = ledger.WATERLOGGING_CLASSES
+TYPES = ledger.WATERLOGGING_TYPES
+FOUND_BY = ledger.WATERLOGGING_FOUND_BY
+STATUSES = ledger.WATERLOGGING_STATUSES
+ELIMINATED = ledger.CLOSED
 
 META = Meta("waterlogging", "积水点台账", "Waterlogging point ledger", keys=("point_id",),
             foreign_keys={"grid_code": "grid"}, history=True,
@@ -38,7 +38,7 @@ SOURCE = Contract(
             label_en="Found by"),
         Col("larvae_found", ("是否发现幼虫", "发现幼虫"), "bool", label_en="Larvae found"),
         Col("status", ("状态", "整改状态"), "enum",
-            values=_enum(STATUSES, 销号="已销号", 已整改="已销号", 待整改="未整改"),
+            values=_enum(STATUSES, **ledger.WATERLOGGING_STATUS_ALIASES),
             label_en="Status"),
         Col("measures", ("整改措施",), "text", required=False, nullable=True, label_en="Measures"),
         Col("eliminated_date", ("销号日期",), "date", nullable=True, label_en="Date eliminated"),

@@ -165,7 +165,9 @@ def test_the_plan_cohort_is_the_headline_of_the_ledger():
     ({"measure": "on_time_closure_share", "within_days": -1}, "whole number"),
     ({"measure": "on_time_closure_share", "within_days": "7 or 1=1"}, "whole number"),
     ({"measure": "on_time_closure_share", "within_days": 7, "point_class": "x' or '1'='1"},
-     "class name"),
+     "must be one of 孳生积水、易涝积水"),
+    ({"measure": "on_time_closure_share", "within_days": 7, "point_class": "积水"},
+     "must be one of"),
     ({"measure": "open_points", "within_days": 7}, "not a parameter"),
     ({"measure": "median_days"}, "unknown ledger measure"),
 ])

@@ -7,12 +7,12 @@
 -- A point whose status is not 已销号 (未整改, 整改中, 复发) has no elimination date here.
 with points as (
     select grid_code as unit_code, point_class, found_date,
-           case when status = '已销号' then eliminated_date end as eliminated_on
+           ledger_closed_on(status, eliminated_date) as eliminated_on
     from {{table}}
 ),
 
 as_of as (
-    select max(greatest(found_date, coalesce(eliminated_date, found_date))) as d
+    select max(ledger_reach(found_date, eliminated_date)) as d
     from {{table}}
 ),
 

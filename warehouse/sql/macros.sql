@@ -16,3 +16,15 @@ create or replace macro wilson_high(p, n_eff) as
 -- A sum that does not depend on the order rows arrive in (DuckDB adds in parallel): Kahan
 -- summation, rounded to 1e-9, so deriving the same rows twice gives the same bits.
 create or replace macro stable_sum(x) as round(fsum(x), 9);
+
+-- The ledger rule (warehouse/ledger.py): an item is closed on a day when its status is 已销号 and
+-- its 销号日期 is on or before that day, open otherwise; a ledger reaches its latest found or
+-- closed date.
+create or replace macro ledger_closed_on(status, closed_date) as
+    case when status = '已销号' then closed_date end;
+
+create or replace macro ledger_is_closed(status, closed_date, day) as
+    coalesce(status = '已销号' and closed_date <= day, false);
+
+create or replace macro ledger_reach(found_date, closed_date) as
+    greatest(found_date, coalesce(closed_date, found_date));

@@ -1,8 +1,8 @@
--- The span of the waterlogging ledger: its first found date and its latest date (found or
--- eliminated), the map's default "as of" date.
+-- The span of the waterlogging ledger: its first found date and the date it reaches (its latest
+-- found or eliminated date, macro ledger_reach): nothing after that is known.
 with final as (
     select min(found_date) as first_date,
-           greatest(max(found_date), max(eliminated_date)) as latest_date
+           max(ledger_reach(found_date, eliminated_date)) as latest_date
     from stg_waterlogging
 )
 

@@ -5,8 +5,7 @@
 -- date if that is earlier (what happened after it is not known); eliminated points: 销号日期 −
 -- found date.
 with ledger_end as (
-    select least($as_of::date,
-                 max(greatest(found_date, coalesce(eliminated_date, found_date)))) as d
+    select least($as_of::date, max(ledger_reach(found_date, eliminated_date))) as d
     from stg_waterlogging
 ),
 
@@ -14,7 +13,7 @@ points as (
     select w.point_id, w.point_class, w.point_type, w.lon, w.lat, w.grid_code, w.found_date,
            w.found_by, w.larvae_found, w.status, w.measures, w.eliminated_date,
            w.responsible_unit,
-           w.status = '已销号' and w.eliminated_date <= $as_of::date as closed
+           ledger_is_closed(w.status, w.eliminated_date, $as_of::date) as closed
     from stg_waterlogging as w
     join unit_area as ua
       on ua.unit_type = 'grid' and ua.unit_code = w.grid_code and ua.area_code = $area

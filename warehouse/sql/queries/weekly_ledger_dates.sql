@@ -1,3 +1,3 @@
--- The waterlogging ledger's coverage: the latest date it holds (found or eliminated).
-select max(greatest(found_date, coalesce(eliminated_date, found_date))) as latest
+-- The waterlogging ledger's reach: its latest found or eliminated date (macro ledger_reach).
+select max(ledger_reach(found_date, eliminated_date)) as latest
 from stg_waterlogging

@@ -4,8 +4,7 @@
 -- of those, open for more than $stale_days days, counted (as on the map) to $sunday or to the
 -- ledger's latest date if that is earlier.
 with ledger_end as (
-    select least($sunday::date,
-                 max(greatest(found_date, coalesce(eliminated_date, found_date)))) as d
+    select least($sunday::date, max(ledger_reach(found_date, eliminated_date))) as d
     from stg_waterlogging
 ),
 
@@ -17,7 +16,7 @@ children as (
 
 points as (
     select ua.area_code as child, w.found_date, w.eliminated_date,
-           w.status = '已销号' and w.eliminated_date <= $sunday::date as closed
+           ledger_is_closed(w.status, w.eliminated_date, $sunday::date) as closed
     from stg_waterlogging as w
     join unit_area as ua on ua.unit_type = 'grid' and ua.unit_code = w.grid_code
     join children as c on c.area_code = ua.area_code
