@@ -123,3 +123,22 @@ def test_the_wall_check_catches_crossings(tmp_path):
         "pages/data_status.py:6 imports polars",
         "warehouse/x.py:1 imports app.i18n",
     ]
+
+
+def test_every_printed_sentence_of_the_briefing_lives_in_its_wording_module():
+    """app/snapshot/text.py holds the briefing's words; no other module of the briefing has a
+    Chinese string but its docstrings."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "app" / "snapshot").glob("*.py")):
+        if path.name == "text.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = {id(n.body[0].value) for n in ast.walk(tree)
+                if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
+                and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        found += [f"{path.name}:{n.lineno} {n.value[:30]!r}" for n in ast.walk(tree)
+                  if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
+                  and re.search(r"[\u4e00-\u9fff]", n.value)]
+    assert found == []

@@ -1,48 +1,103 @@
-"""Every tunable of the status rule, the alert rule and the map, with environment overrides.
+"""Every tunable of the status rule, the alert rule, the map and the briefings, as a registry:
+name, environment variable, default, kind, limits and what it means.
 
 Order of precedence: environment variable > default here. Nothing else in the project holds a
-threshold.
+threshold. A value that cannot be used (not a number, out of range, not one of the choices) is
+refused with a warning naming the variable, and the default applies. The README's settings table
+lists every entry (a test checks it). The warehouse folder is a path: warehouse/paths.py.
 """
 
 from __future__ import annotations
 
 import os
+import warnings
+from dataclasses import dataclass
 
 
-def _float(name: str, default: float) -> float:
-    try:
-        return float(os.environ.get(name, default))
-    except ValueError:
-        return default
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    default: float | int | str
+    help: str
+    low: float | None = None       # inclusive
+    high: float | None = None      # inclusive
+    choices: tuple[str, ...] = ()
+
+    def read(self) -> float | int | str:
+        raw = os.environ.get(self.env)
+        if raw is None or raw.strip() == "":
+            return self.default
+        raw = raw.strip()
+        kind = type(self.default)
+        if kind is str:
+            if self.choices and raw not in self.choices:
+                return self._refuse(raw, f"不是 {' / '.join(self.choices)} 之一 (not one of "
+                                         f"{', '.join(self.choices)})")
+            return raw
+        try:
+            value = kind(float(raw)) if kind is int and float(raw).is_integer() else kind(raw)
+        except ValueError:
+            return self._refuse(raw, f"不是{'整数' if kind is int else '数字'} (not a "
+                                     f"{'whole number' if kind is int else 'number'})")
+        if (self.low is not None and value < self.low) or (self.high is not None
+                                                           and value > self.high):
+            return self._refuse(raw, f"不在 {self.low}–{self.high} 之间 (outside "
+                                     f"{self.low}–{self.high})")
+        return value
+
+    def _refuse(self, raw: str, why: str) -> float | int | str:
+        warnings.warn(f"设置 {self.env}={raw!r} {why}，改用默认值 {self.default} "
+                      f"(setting ignored, default used)", RuntimeWarning, stacklevel=3)
+        return self.default
 
 
-def _int(name: str, default: int) -> int:
-    return int(_float(name, default))
+REGISTRY: dict[str, Setting] = {s.env: s for s in (
+    # The status rule (达标 / 预警 / 落后 / 数据不全), used by every page and export.
+    Setting("HC_STATUS_TOLERANCE_SHARE", 0.10,
+            "at risk if projected within this share of the baseline→goal distance", 0, 1),
+    Setting("HC_STATUS_TOLERANCE_MIN_SHARE", 0.02,
+            "…or within this share of the goal itself, whichever is larger", 0, 1),
+    Setting("HC_STATUS_MIN_COMPLETENESS", 0.80,
+            "below this share of expected units reporting → 数据不全", 0, 1),
+    Setting("HC_STATUS_TREND_PERIODS", 12, "complete periods in the projection's trend", 2, 120),
+    Setting("HC_STATUS_MIN_TREND_POINTS", 3, "fewer values than this: no projection, said so",
+            2, 120),
+    # Light-trap site alert: "goal" = density above the city's stage goal; "baseline" = above
+    # k × the site's own density in the same month of earlier years.
+    Setting("HC_ALERT_RULE", "goal", "light-trap site alert rule",
+            choices=("goal", "baseline")),
+    Setting("HC_ALERT_K", 1.5, "with the baseline rule: alert above k × the site's own "
+            "same-month density of earlier years", 1, 100),
+    # Map: a grid is red when an open larvae-positive point is older than this many days.
+    Setting("HC_MAP_STALE_DAYS", 7, "a grid is red when an open larvae-positive point is older "
+            "than this many days", 0, 365),
+    Setting("HC_MAP_MAX_GRIDS", 3000, "above this many grid cells in view, the map colours "
+            "streets by their worst grid", 1, 10_000_000),
+    # Optional tile server of the city's own basemap (e.g. http://gis.local/{z}/{x}/{y}.png);
+    # empty = no basemap, only the city's own polygons (offline).
+    Setting("HC_TILE_URL", "", "optional tile server of the city's own basemap; empty = none"),
+    # Briefings: "due soon" looks this many weeks ahead; milestones come from this CSV
+    # (date, area_code, item; empty = app/snapshot/milestones.csv, the plan's 关键节点).
+    Setting("HC_SNAPSHOT_DUE_WEEKS", 8, "the weekly briefing's \"due soon\" horizon in weeks",
+            1, 104),
+    Setting("HC_MILESTONES_FILE", "", "the milestone list (CSV date,area_code,item); empty = "
+            "the built-in app/snapshot/milestones.csv"),
+)}
 
 
-# The status rule (达标 / 预警 / 落后 / 数据不全), used by every page and export.
-# at risk = behind the glide path but projected to end within TOLERANCE_SHARE of the distance
-# from baseline to goal (or TOLERANCE_MIN_SHARE of the goal itself, whichever is larger).
-TOLERANCE_SHARE = _float("HC_STATUS_TOLERANCE_SHARE", 0.10)
-TOLERANCE_MIN_SHARE = _float("HC_STATUS_TOLERANCE_MIN_SHARE", 0.02)
-MIN_COMPLETENESS = _float("HC_STATUS_MIN_COMPLETENESS", 0.80)   # reporting / expected units
-TREND_PERIODS = _int("HC_STATUS_TREND_PERIODS", 12)              # months used for the trend
-MIN_TREND_POINTS = _int("HC_STATUS_MIN_TREND_POINTS", 3)
+def get(env: str) -> float | int | str:
+    return REGISTRY[env].read()
 
-# Mosquito alert rule for light-trap sites: "goal" = density above the city's stage goal;
-# "baseline" = above ALERT_K × the site's own density in the same month of earlier years.
-ALERT_RULE = os.environ.get("HC_ALERT_RULE", "goal")
-ALERT_K = _float("HC_ALERT_K", 1.5)
 
-# Map: a grid is red when an open larvae-positive point is older than this many days.
-STALE_DAYS = _int("HC_MAP_STALE_DAYS", 7)
-# Above this many grid cells in view, streets are coloured by their worst grid instead.
-MAP_MAX_GRIDS = _int("HC_MAP_MAX_GRIDS", 3000)
-# Optional tile server of the city's own basemap (e.g. http://gis.local/{z}/{x}/{y}.png);
-# empty = no basemap, only the city's own polygons (offline).
-TILE_URL = os.environ.get("HC_TILE_URL", "")
-
-# Weekly snapshot: "due soon" looks this many weeks ahead; milestones come from this CSV
-# (date, area_code, item; empty = app/snapshot/milestones.csv, the plan's 关键节点).
-SNAPSHOT_DUE_WEEKS = _int("HC_SNAPSHOT_DUE_WEEKS", 8)
-MILESTONES_FILE = os.environ.get("HC_MILESTONES_FILE", "")
+TOLERANCE_SHARE = get("HC_STATUS_TOLERANCE_SHARE")
+TOLERANCE_MIN_SHARE = get("HC_STATUS_TOLERANCE_MIN_SHARE")
+MIN_COMPLETENESS = get("HC_STATUS_MIN_COMPLETENESS")
+TREND_PERIODS = get("HC_STATUS_TREND_PERIODS")
+MIN_TREND_POINTS = get("HC_STATUS_MIN_TREND_POINTS")
+ALERT_RULE = get("HC_ALERT_RULE")
+ALERT_K = get("HC_ALERT_K")
+STALE_DAYS = get("HC_MAP_STALE_DAYS")
+MAP_MAX_GRIDS = get("HC_MAP_MAX_GRIDS")
+TILE_URL = get("HC_TILE_URL")
+SNAPSHOT_DUE_WEEKS = get("HC_SNAPSHOT_DUE_WEEKS")
+MILESTONES_FILE = get("HC_MILESTONES_FILE")

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from app.snapshot import text as T
 from app.snapshot.build import SnapshotError, week_of
 from app.snapshot.pack import make_from_dir
 from warehouse.paths import warehouse_dir
@@ -34,17 +35,19 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet:
             print(f"[{time.perf_counter() - started:5.1f}s] {msg}", flush=True)
 
-    say(f"周调度简报 {args.week}" + (f" 区县 {args.district}" if args.district else "")
-        + f"，仓库 {wdir}")
+    say(T.CLI_START.format(week=args.week, wdir=wdir,
+                           district=T.CLI_DISTRICT.format(d=args.district) if args.district
+                           else ""))
     try:
         pack = make_from_dir(wdir, args.week, args.district, say)
     except SnapshotError as e:
-        print(f"无法生成周报：{e}", file=sys.stderr)
+        print(T.CLI_ERROR.format(error=e), file=sys.stderr)
         return 2
     files = pack.write(args.out)
     for f in files:
-        say(f"写出 {f}")
-    say(f"完成：{pack.snapshot.title}{pack.snapshot.issue}，数据版本 v{pack.snapshot.version}")
+        say(T.CLI_WROTE.format(file=f))
+    say(T.CLI_DONE.format(title=pack.snapshot.title, issue=pack.snapshot.issue,
+                          version=pack.snapshot.version))
     return 0
 
 

@@ -10,12 +10,12 @@ import altair as alt
 import vl_convert as vlc
 
 from app import charts
+from app.snapshot import text as T
 from app.snapshot.build import Chart
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 WIDTH, HEIGHT = 720, 240
-LABELS = {"actual": "实际值", "goal": "阶段目标", "glide": "进度线", "period": "时间",
-          "value": "数值", "stage": "阶段", "deadline": "期限"}
+LABELS = T.CHART_LABELS
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.snapshot import build as B
 from app.snapshot import images, pdf, xlsx
+from app.snapshot import text as T
 from warehouse import store
 
 
@@ -23,7 +24,7 @@ class Pack:
     @property
     def stem(self) -> str:
         s = self.snapshot
-        return f"周调度简报_{s.week}" + (f"_{s.district}" if s.district else "")
+        return T.FILE_STEM.format(key=s.week) + (f"_{s.district}" if s.district else "")
 
     def write(self, out: Path) -> list[Path]:
         out = Path(out)
@@ -40,15 +41,15 @@ class Pack:
 def make(con, info, week: str, district: str | None = None,
          progress: Callable[[str], None] = lambda _m: None) -> Pack:
     snap = B.build(con, info, week, district, progress)
-    progress(f"图表 {len(snap.charts)} 张")
+    progress(T.PROGRESS_PNG.format(n=len(snap.charts)))
     charts = {f"{i + 1:02d}_{c.indicator_id}.png": images.png(c) for i, c in enumerate(snap.charts)}
-    progress("PDF 简报")
+    progress(T.PROGRESS_PDF)
     pdf_bytes = pdf.render(snap, list(charts.values()))
     progress("XLSX")
     xlsx_bytes = xlsx.render(snap)
     manifest = snap.manifest()
-    manifest["files"] = {"pdf": f"周调度简报_{snap.week}" + (f"_{district}" if district else "")
-                         + ".pdf", "charts": [f"charts/{n}" for n in charts]}
+    stem = T.FILE_STEM.format(key=snap.week) + (f"_{district}" if district else "")
+    manifest["files"] = {"pdf": f"{stem}.pdf", "charts": [f"charts/{n}" for n in charts]}
     manifest["files"]["xlsx"] = manifest["files"]["pdf"][:-4] + ".xlsx"
     return Pack(snap, pdf_bytes, xlsx_bytes, charts, manifest)
 

@@ -128,7 +128,7 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
     pdf.set_font(FONT, size=9)
     pdf.cell(0, 6, T.ORG.format(city=snap.city_name), align="L")
     pdf.set_x(pdf.l_margin)
-    pdf.cell(0, 6, f"{snap.sunday.year}年{snap.sunday.month}月{snap.sunday.day}日", align="R",
+    pdf.cell(0, 6, T.DATE_LINE.format(d=snap.sunday), align="R",
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_draw_color(*RED)
     pdf.set_line_width(0.8)
@@ -160,7 +160,7 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
 
     # 3. waterlogging
     pdf.heading(T.SECTIONS["waterlogging"])
-    for n in S["waterlogging"].notes:
+    for n in S["waterlogging"].lead:
         pdf.para(n, size=9)
     if S["waterlogging"].table.height:
         h, rows = _plain(S["waterlogging"])
@@ -169,24 +169,23 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
     # 4. mosquitoes
     pdf.heading(T.SECTIONS["mosquito"])
     mq = S["mosquito"]
-    for n in mq.notes[:-2]:
+    for n in mq.lead:
         pdf.para(n, size=9)
-    pdf.para("（一）蚊媒密度与路径指数（本周）", size=10, indent=False)
+    pdf.para(T.MOSQ_TABLE, size=10, indent=False)
     h, rows = _plain(mq)
     pdf.grid(h, rows, [24, 28, 28, 24, 22, 18, 36], ["L", "R", "R", "R", "R", "C", "C"])
-    for n in mq.notes[-2:]:
+    for n in mq.notes:
         pdf.note(n)
     sites = S["sites"]
-    pdf.para(f"（二）超过预警规则的监测点（近 4 周，共 {sites.table.height} 个）", size=10,
-             indent=False)
+    pdf.para(T.SITES_TABLE.format(n=sites.table.height), size=10, indent=False)
     for n in sites.notes:
         pdf.note(n)
     if sites.table.height:
         h, rows = _plain(sites, MAX_SITES)
         pdf.grid(h, rows, [18, 20, 48, 24, 22, 24, 24], ["C", "C", "L", "C", "R", "R", "C"])
         if sites.table.height > MAX_SITES:
-            pdf.note(f"按近 4 周密度从高到低列出前 {MAX_SITES} 个；全部 {sites.table.height} 个见 XLSX"
-                     f"“{T.SHEETS['sites']}”工作表。")
+            pdf.note(T.SITES_TOP.format(top=MAX_SITES, n=sites.table.height,
+                                        sheet=T.SHEETS["sites"]))
 
     # 5. ranking
     pdf.heading(T.SECTIONS["ranking"])

@@ -3,11 +3,42 @@ UI language, so its texts live here rather than in app/i18n (which holds the pag
 
 from __future__ import annotations
 
+# Requests that cannot be met (a plain-words message, exit code 2 on the command line)
+EMPTY_WAREHOUSE = "仓库是空的：还没有任何数据入库。请先运行 python -m etl load 数据文件夹。"
+NO_GEOGRAPHY = ("仓库里还没有行政区划（城市、区县、街道、网格）。请先导入区划 GeoJSON 文件，"
+                "再重新导入其他数据。")
+NO_SUCH_DISTRICT = "没有编码为 {district} 的区县。可选：{known}。"
+BAD_WEEK = "周次“{week}”格式不对：请写成 2025-W32（ISO 年-W周）。"
+NO_SUCH_WEEK = "{year} 年没有第 {num} 周（ISO 周为 1–52 或 53）。"
+NO_WEEKLY_DATA = "仓库中没有任何周度数据，无法生成周报。"
+OUT_OF_RANGE = ("{week}（{monday} 至 {sunday}）不在数据范围内：仓库中的周度数据从 {first_week}（{first}）"
+                "到 {last_week}（{last}）。")
+# The command line and the files
+CLI_START = "周调度简报 {week}{district}，仓库 {wdir}"
+CLI_DISTRICT = " 区县 {d}"
+CLI_ERROR = "无法生成周报：{error}"
+CLI_WROTE = "写出 {file}"
+CLI_DONE = "完成：{title}{issue}，数据版本 v{version}"
+FILE_STEM = "周调度简报_{key}"
+# Progress lines while a briefing is built
+PROGRESS_STATUS = "指标状态（本周末、上周末、上月同日）"
+PROGRESS_WATERLOGGING = "积水点"
+PROGRESS_MOSQUITO = "蚊虫监测"
+PROGRESS_RANKING = "区县排名"
+PROGRESS_CHARTS = "趋势图数据"
+PROGRESS_PNG = "图表 {n} 张"
+PROGRESS_PDF = "PDF 简报"
+# Gaps and changes of rates (the number format of those XLSX cells says it too)
+POINTS = "个百分点"
+CHART_LABELS = {"actual": "实际值", "goal": "阶段目标", "glide": "进度线", "period": "时间",
+                "value": "数值", "stage": "阶段", "deadline": "期限"}
+
 TITLE = "《{city}创建国家卫生城市工作周调度简报》"
 TITLE_DISTRICT = "《{city}{district}创建国家卫生城市工作周调度简报》"
 ISSUE = "{year}年第{week}期（第{week}周：{monday} 至 {sunday}）"
 ISSUE_RULE = "期号按 ISO 周编号：{year} 年第 {week} 周即第 {week} 期；统计口径截至 {sunday}（周日）。"
 ORG = "{city}爱国卫生运动委员会办公室（创卫办）"
+DATE_LINE = "{d.year}年{d.month}月{d.day}日"
 
 SECTIONS = {
     "overview": "一、本周概况",
@@ -50,6 +81,22 @@ DUE = "未来 {weeks} 周内到期事项：{items}。"
 DUE_NONE = "未来 {weeks} 周内没有阶段目标或工作节点到期；下一个阶段目标期限为 {next}（{stage}，{n} 项指标）。"
 DUE_NONE_AT_ALL = "未来 {weeks} 周内没有阶段目标或工作节点到期。"
 OFF_LIST = "处于落后状态的指标：{items}。"
+WEEK_LINE = "本周{parts}。"
+WEEK_WATERLOGGING = "积水点新发现 {found} 处、销号 {eliminated} 处，周末未销号 {open} 处（其中{stale} {n_stale} 处）"
+WEEK_NO_LEDGER = "积水点台账本周无数据"
+WEEK_DENSITY = "{area}诱蚊灯密度 {density:.2f} 只/(灯·夜)"
+WEEK_DENSITY_LY = "（去年同周 {ly:.2f}）"
+WEEK_DENSITY_NO_LY = "（去年同周无数据）"
+WEEK_NO_TRAPS = "本周无诱蚊灯监测数据"
+WEEK_SITES = "近 4 周 {n} 个监测点超过预警规则"
+LAST_YEAR_WEEK = "去年同周 = {week}（{monday} 起）。"
+RANKING_MINE = "本区：{district}。"
+DUE_KIND_GOAL = "阶段目标"
+DUE_KIND_MILESTONE = "工作节点"
+DUE_GOAL_ITEM = "{stage}阶段目标到期：{names}"
+MOSQ_TABLE = "（一）蚊媒密度与路径指数（本周）"
+SITES_TABLE = "（二）超过预警规则的监测点（近 4 周，共 {n} 个）"
+SITES_TOP = "按近 4 周密度从高到低列出前 {top} 个；全部 {n} 个见 XLSX“{sheet}”工作表。"
 NO_WEEK_DATA = ("注意：仓库中没有本周（{monday} 至 {sunday}）的任何周度数据（诱蚊灯、路径法、积水点台账），"
                 "以下周度内容空缺，不代表数值为零。")
 LEDGER_PARTIAL = "积水点台账最新日期为 {latest}，本周 {missing} 起的情况尚未上报，以下数字只计到 {latest}。"

@@ -70,7 +70,7 @@ def render(snap: Snapshot) -> bytes:
         ws.freeze_panes(1, 0)
         if df.height:
             ws.autofilter(0, 0, df.height, len(cols) - 1)
-        for k, n in enumerate(sec.notes):
+        for k, n in enumerate([*sec.lead, *sec.notes]):
             ws.write_string(df.height + 2 + k, 0, n)
     wb.close()
     return buf.getvalue()

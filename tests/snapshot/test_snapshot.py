@@ -180,10 +180,10 @@ def test_a_week_without_data_says_so(con_info):
     snap = B.build(*con_info, "2025-W02")          # winter: no light-trap surveys
     mq = snap.sections["mosquito"]
     assert mq.table["本周诱蚊灯密度"].null_count() == mq.table.height   # blank, not 0
-    assert any("不代表密度为零" in n for n in mq.notes)
+    assert any("不代表密度为零" in n for n in mq.lead)   # said before the table
     assert any("无诱蚊灯监测数据" in line for line in snap.overview)
     late = B.build(*con_info, "2026-W47")          # the ledger stops on 2026-11-20
-    assert any("尚未上报" in n for n in late.sections["waterlogging"].notes)
+    assert any("尚未上报" in n for n in late.sections["waterlogging"].lead)
 
 
 def test_district_briefing(con_info):

@@ -60,7 +60,7 @@ def test_a_past_week_is_the_same_before_and_after_later_data(sample_warehouse):
     assert later.overview == before.overview
     for key, sec in later.sections.items():
         assert B.table_hash(sec.table) == B.table_hash(before.sections[key].table), key
-        assert sec.notes == before.sections[key].notes, key
+        assert (sec.lead, sec.notes) == (before.sections[key].lead, before.sections[key].notes), key
     for a, b in zip(later.charts, before.charts):
         assert a.values.equals(b.values) and a.goals.equals(b.goals), a.indicator_id
 
