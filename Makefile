@@ -10,7 +10,8 @@ export HC_WAREHOUSE_DIR ?= $(CURDIR)/warehouse/data
 .PHONY: help venv sample sample-if-absent etl run test check bench clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{gsub(/\$$\$$/, "$$", $$2); printf "  make %-16s %s\n", $$1, $$2}'
+	@echo "  (the warehouse folder is $(HC_WAREHOUSE_DIR); set HC_WAREHOUSE_DIR to change it)"
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -161,7 +161,7 @@ def districts(version: int) -> list[str]:
 
 
 def data_ends(version: int, source_tables: list[str]) -> None:
-    """Say how far the page's sources reach (e.g. 诱蚊灯监测记录 2026-11-20; 慢病管理月报 2026年11月)."""
+    """Say how far the page's sources reach (诱蚊灯监测记录 2026-11-20; 慢病管理月报 2026年11月)."""
     lang = current_lang()
     ends = db.fact_ends(version)
     parts = []

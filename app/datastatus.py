@@ -116,7 +116,8 @@ def gaps_table(gaps: pl.DataFrame, titles: dict[str, str], lang: str) -> pl.Data
         pl.col("unit_code").alias(t("datastatus.col.unit_code", lang)),
         pl.col("unit_name").alias(t("datastatus.col.unit_name", lang)),
         pl.when(pl.col("reported_later")).then(pl.lit(t("datastatus.yes", lang)))
-        .otherwise(pl.lit(t("datastatus.no", lang))).alias(t("datastatus.col.reported_later", lang)))
+        .otherwise(pl.lit(t("datastatus.no", lang))).alias(t("datastatus.col.reported_later",
+                                                             lang)))
 
 
 def runs_table(runs: pl.DataFrame, lang: str) -> pl.DataFrame:

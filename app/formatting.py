@@ -61,7 +61,8 @@ def amount(v: float, ind: dict, lang: str = "zh") -> str:
 
 def gap(v: float | None, ind: dict, lang: str = "zh") -> str:
     """The distance to the goal (assessment.gap: > 0 short of it, ≤ 0 reached):
-    "差 2.5 个百分点" / "2.5 pp short", "已达到" / "reached", "超出 1.1 个百分点" / "1.1 pp beyond"."""
+    "差 2.5 个百分点" / "2.5 pp short", "已达到目标" / "goal reached",
+    "超出 1.1 个百分点" / "1.1 pp beyond"."""
     if missing(v):
         return DASH
     if abs(v) < 0.5 * 10 ** -decimals(ind):

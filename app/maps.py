@@ -22,9 +22,12 @@ import pydeck as pdk
 from app import formatting as F
 from app.i18n import t
 from warehouse import ledger
+from warehouse.status import VOCABULARY
 
 GRID_STATUSES = ("red", "amber", "green")
-GRID_COLOURS = {"red": (198, 40, 40), "amber": (249, 168, 37), "green": (46, 125, 50)}
+# A grid's warning colour (红/黄/绿) is the status vocabulary's colour of the same weight.
+GRID_COLOURS = {"red": VOCABULARY["off_track"].rgb, "amber": VOCABULARY["at_risk"].rgb,
+                "green": VOCABULARY["on_track"].rgb}
 GRID_ALPHA = 120
 # Ledger statuses as of the map's date; 未销号 = eliminated only after that date (open then).
 POINT_STATUSES = ledger.POINT_STATES
@@ -231,19 +234,19 @@ def _paren(text: str, lang: str) -> str:
 def _label(prefix: str, keys: dict[str, str], value: str | None, lang: str) -> str:
     if value is None:
         return ""
-    return t(f"map.{prefix}.{keys[value]}", lang=lang) if value in keys else value
+    return t(prefix + keys[value], lang=lang) if value in keys else value
 
 
 def status_label(status: str, lang: str) -> str:
-    return _label("status", POINT_KEYS, status, lang)
+    return _label("map.status.", POINT_KEYS, status, lang)
 
 
 def class_label(point_class: str, lang: str) -> str:
-    return _label("class", CLASS_KEYS, point_class, lang)
+    return _label("map.class.", CLASS_KEYS, point_class, lang)
 
 
 def type_label(point_type: str | None, lang: str) -> str:
-    return _label("type", TYPE_KEYS, point_type, lang)
+    return _label("map.type.", TYPE_KEYS, point_type, lang)
 
 
 def grid_label(status: str, lang: str) -> str:

@@ -38,7 +38,8 @@ def tile(ind: dict, a: dict | None, lang: str, running: dict | None = None,
     a = a or {"status": "no_data"}
     name = ind["name_zh"] if lang == "zh" else ind["name_en"]
     unit = F.unit(ind, lang)
-    title = name if ind["unit"] == "%" else f"{name}（{unit}）" if lang == "zh" else f"{name} ({unit})"
+    title = name if ind["unit"] == "%" else f"{name}（{unit}）" if lang == "zh" else (f"{name} ("
+                                                                                    f"{unit})")
     lines = [F.period(a.get("period_start"), a.get("period_grain"), lang)]
     lines.append(goal_text(a, ind, lang))
     if a.get("goal") is not None and a.get("gap") is not None:

@@ -32,7 +32,8 @@ def run(label: str, wdir: Path, week: str) -> None:
     pack = make(con, info, week, progress=lambda m: steps.append((m, time.perf_counter())))
     total = time.perf_counter() - started
     rows = con.sql("select count(*) from indicator_values").fetchall()[0][0]
-    print(f"{label:10s} {total:6.2f} s  (indicator_values {rows:,} rows; PDF {len(pack.pdf)/1e3:.0f} kB)")
+    print(f"{label:10s} {total:6.2f} s  (indicator_values {rows:,} rows; "
+          f"PDF {len(pack.pdf) / 1e3:.0f} kB)")
     marks = [("连接与检查 connect, check the week", started), *steps, ("", time.perf_counter())]
     for (m, at), (_n, nxt) in zip(marks, marks[1:]):
         print(f"    {nxt - at:6.2f} s  {m}")

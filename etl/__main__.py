@@ -52,7 +52,8 @@ def print_summary(summary: LoadSummary, seconds: float) -> None:
     unknown = [r.path.name for r in summary.files
                if any(rj["reason"].str.contains("未知的").any() for rj in r.rejects if rj.height)]
     if unknown:
-        print("提示：有行因编码未知被拒绝。若区划、监测点或机构名录尚未导入，请先导入它们，再用 --force "
+        print("提示：有行因编码未知被拒绝。若区划、监测点或机构名录尚未导入，请先导入它们，再用 "
+              "--force "
               "重新导入这些文件 (unknown codes: load the geography / sites / centres first, then "
               f"reload with --force): {'、'.join(unknown[:5])}")
 
@@ -74,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         summary = load(args.paths, target, progress=(lambda _m: None) if args.quiet else print,
                        force=args.force)
     except EtlFatal as e:
-        print(f"\n错误 ERROR: {e}\n仓库未做任何修改 (the warehouse was not changed)", file=sys.stderr)
+        print(f"\n错误 ERROR: {e}\n仓库未做任何修改 (the warehouse was not changed)",
+              file=sys.stderr)
         return 2
     print_summary(summary, time.perf_counter() - started)
     return 0

@@ -1,4 +1,4 @@
-"""The list of sources and template detection: which contract a sheet follows, and where its header is."""
+"""The sources and template detection: which contract a sheet follows, where its header is."""
 
 from __future__ import annotations
 

@@ -19,7 +19,8 @@ DTYPES = {
     "num": pl.Float64, "pct": pl.Float64, "lon": pl.Float64, "lat": pl.Float64,
     "date": pl.Date, "month": pl.Date, "bool": pl.Boolean,
 }
-LINEAGE = {"run_id": pl.Int64, "source_file": pl.Utf8, "source_sheet": pl.Utf8, "source_row": pl.Int64}
+LINEAGE = {"run_id": pl.Int64, "source_file": pl.Utf8, "source_sheet": pl.Utf8,
+           "source_row": pl.Int64}
 # Chinese and English labels of the lineage columns every staged table carries.
 LINEAGE_LABELS = {"run_id": ("导入批次", "Load run"), "source_file": ("来源文件", "Source file"),
                   "source_sheet": ("工作表", "Sheet"), "source_row": ("行号", "Row number")}
@@ -33,7 +34,7 @@ ID_NUMBER = r"(?:^|[^\d.])(?:\d{17}[\dXx]|\d{15})(?:[^\d.]|$)"
 CODE_DEFAULT = r"^[0-9A-Za-z_\-]{1,32}$"
 
 
-class EtlFatal(Exception):
+class EtlFatal(Exception):  # noqa: N818 (a load that must stop: the name says so)
     """A problem that stops the whole load: nothing is written."""
 
     def __init__(self, file: str | Path, message: str, column: str | None = None,
@@ -214,7 +215,8 @@ def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
         value = s
         if c.kind == "code":
             value = s.str.replace_all(r"\s", "")
-            bad.append((~value.str.contains(c.pattern or CODE_DEFAULT), "编码格式不正确 / bad code"))
+            bad.append((~value.str.contains(c.pattern or CODE_DEFAULT), "编码格式不正确 / bad "
+                                                                        "code"))
     elif c.kind == "enum":
         assert c.values is not None
         value = s.replace_strict(c.values, default=None)
@@ -246,7 +248,8 @@ def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
             bad.append((num > c.max, f"不能大于 {c.max:g} / above {c.max:g}"))
     reason = pl.lit(None, dtype=pl.Utf8)
     for cond, text in reversed(bad):
-        reason = pl.when(s.is_not_null() & cond.fill_null(False)).then(pl.lit(text)).otherwise(reason)
+        reason = (pl.when(s.is_not_null() & cond.fill_null(False)).then(pl.lit(text))
+                  .otherwise(reason))
     if not c.nullable:
         reason = pl.when(s.is_null()).then(pl.lit("必填项为空 / required value missing")).otherwise(
             reason)
@@ -324,7 +327,8 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
             reject_parts.append(bad.select(
                 pl.col("_row").alias("row_number"),
                 pl.lit(headers.get(rule.column, rule.column)).alias("column"),
-                pl.col(rule.column).cast(pl.Utf8).alias("value"), pl.lit(rule.reason).alias("reason")))
+                pl.col(rule.column).cast(pl.Utf8).alias("value"),
+                pl.lit(rule.reason).alias("reason")))
             good = good.filter(ok)
 
     if contract.meta.sum_duplicates:

@@ -1,4 +1,5 @@
-"""The loader: read every file, validate, merge by natural key, derive indicators, publish atomically.
+"""The loader: read every file, validate, merge by natural key, derive indicators, publish
+atomically.
 
 All files of one call are read and validated first; any fatal problem stops the call before the
 warehouse is touched. Then rows are merged table by table (dimensions first), rows identical to
@@ -31,7 +32,6 @@ RUNS_SCHEMA = {
     "started_at": pl.Datetime("us"), "finished_at": pl.Datetime("us"), "warnings": pl.Utf8,
 }
 REJECTS_SCHEMA = {"run_id": pl.Int64, **REJECT_SCHEMA}
-META_TABLES = ("etl_runs", "etl_rejects", "dim_indicator", "dim_column", "indicator_values")
 
 
 @dataclass
@@ -290,7 +290,8 @@ def load(paths: Iterable[Path | str], wdir: Path | None = None,
             return LoadSummary(skipped, store.data_version(wdir), False, wdir)
         con = duckdb.connect(":memory:")
         evolved = _open_working(con, info, store.table_paths(wdir, info))
-        first_run = con.execute("select coalesce(max(run_id), 0) + 1 from etl_runs").fetchall()[0][0]
+        first_run = con.execute("select coalesce(max(run_id), 0) + 1 from "
+                                "etl_runs").fetchall()[0][0]
         for i, (report, _) in enumerate(parsed):
             report.run_id = first_run + i
         # 2. Merge, dimensions first.
@@ -339,7 +340,8 @@ def _read_all(files: list[Path], loaded_before: dict[str, int], progress: Callab
         report = FileReport(path, sha256(path), dt.datetime.now())
         if report.file_hash in loaded_before:
             report.status, report.run_id = "unchanged", loaded_before[report.file_hash]
-            progress(f"[{i}/{len(files)}] 已导入过，跳过 already loaded (run {report.run_id})  {path}")
+            progress(f"[{i}/{len(files)}] 已导入过，跳过 already loaded (run {report.run_id})  "
+                     f"{path}")
             skipped.append(report)
             continue
         progress(f"[{i}/{len(files)}] 读取 read  {path}")

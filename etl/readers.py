@@ -51,7 +51,7 @@ class RawSheet:
         return cls(file, sheet, _grid([header, *rows], start=1))
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(Exception):  # noqa: N818 (names what happened to the file)
     pass
 
 
@@ -125,7 +125,8 @@ def read_tabular(path: Path) -> list[RawSheet]:
         return read_csv_grid(path)
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx_grid(path)
-    raise UnreadableFile(f"{path.name}: 不支持的文件类型 {suffix}（请用 CSV 或 XLSX；.xls 请另存为 .xlsx）"
+    raise UnreadableFile(f"{path.name}: 不支持的文件类型 {suffix}（请用 CSV 或 XLSX；.xls 请另存为 "
+                         f".xlsx）"
                          " (unsupported file type)")
 
 
@@ -136,7 +137,8 @@ def read_geojson(path: Path) -> list[RawSheet]:
     except json.JSONDecodeError as e:
         raise UnreadableFile(f"{path.name}: 不是有效的 GeoJSON (invalid JSON: {e})") from e
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        raise UnreadableFile(f"{path.name}: GeoJSON 应为 FeatureCollection (not a FeatureCollection)")
+        raise UnreadableFile(f"{path.name}: GeoJSON 应为 FeatureCollection (not a "
+                             f"FeatureCollection)")
     features = doc.get("features") or []
     keys: list[str] = []
     for f in features:
@@ -149,6 +151,7 @@ def read_geojson(path: Path) -> list[RawSheet]:
         props = f.get("properties") or {}
         geom = f.get("geometry")
         rows.append([props.get(k) for k in keys]
-                    + [json.dumps(geom, ensure_ascii=False, separators=(",", ":")) if geom else None])
+                    + [json.dumps(geom, ensure_ascii=False, separators=(",",
+                                                                        ":")) if geom else None])
     # NOTE: row numbers of a GeoJSON are feature numbers (header = row 1, first feature = row 2).
     return [RawSheet(str(path), None, _grid(rows, start=1))]

@@ -1,4 +1,5 @@
-"""健康素养 Health literacy: levels with 95% CI, breakdowns, aspects and categories, national line."""
+"""健康素养 Health literacy: levels with 95% CI, breakdowns, aspects and categories, national
+line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""蚊虫密度 Mosquito density: light traps, route index, Breteau, standing water; alerts and grades."""
+"""蚊虫密度 Mosquito density: light traps, route index, Breteau, waterlogging points; alerts and
+grades."""
 
 from __future__ import annotations
 

@@ -168,10 +168,10 @@ RECUR_WEIGHT = {"990102": 0.3, "990103": 0.3, "990104": 1.5,
                 "990105": 3.0, "990106": 1.0, "990107": 2.0}
 BASELINE_OPEN_POINTS = 47
 FLOOD_CENSUS = date(2023, 8, 31)  # the 2023 flood-season census that counted the 47 open points
-# The census's flood-prone points (易涝积水) go with the drainage works (000 §5.1: 2024 雨污分流改造,
-# 积水点周边优先; §8.3: all infrastructure done by 2025-09): each closes on a day drawn in its
-# district's window; in 南江区 the works run late and the last of its points is still open at the
-# end of the sample. Breeding points of the census close within months, as before.
+# The census's flood-prone points (易涝积水) go with the drainage works (000 §5.1: 2024
+# 雨污分流改造, 积水点周边优先; §8.3: all infrastructure done by 2025-09): each closes on a day
+# drawn in its district's window; in 南江区 the works run late and the last of its points is
+# still open at the end of the sample. Breeding points of the census close within months.
 DRAINAGE_WORKS = {"990102": (date(2024, 3, 1), date(2025, 6, 30)),
                   "990103": (date(2024, 3, 1), date(2025, 6, 30)),
                   "990104": (date(2024, 5, 1), date(2025, 9, 30)),

@@ -57,7 +57,8 @@ def write_tiny_city(folder: Path) -> Path:
     (geo / "districts.geojson").write_text(json.dumps(fc(
         ("660102", "东区", "660100", (0, 0, 2, 1))), ensure_ascii=False), encoding="utf-8")
     (geo / "streets.geojson").write_text(json.dumps(fc(
-        ("660102001", "一街", "660102", (0, 0, 1, 1)), ("660102002", "二街", "660102", (1, 0, 2, 1))),
+        ("660102001", "一街", "660102", (0, 0, 1, 1)), ("660102002", "二街", "660102", (1, 0, 2,
+                                                                                    1))),
         ensure_ascii=False), encoding="utf-8")
     (folder / "收运检查_202506.csv").write_text(
         "街道编码,统计月份,检查车次,混装混运车次\n660102001,202506,10,2\n660102002,202506,30,3\n"

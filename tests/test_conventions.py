@@ -49,7 +49,8 @@ def test_every_staged_column_has_a_chinese_and_an_english_label(name):
         assert re.search(r"[\u4e00-\u9fff]", zh), f"{name}.{col}: label_zh {zh!r} is not Chinese"
         assert en and en.isascii() and re.search(r"[A-Za-z]", en), f"{name}.{col}: label_en {en!r}"
     for col in contract.columns:                  # the Chinese label is the first Chinese header
-        assert labels[col.name][0] == next(h for h in col.headers if re.search(r"[\u4e00-\u9fff]", h))
+        assert labels[col.name][0] == next(h for h in col.headers if re.search(r"[\u4e00-\u9fff]",
+                                                                               h))
 
 
 # ---------------------------------------------------------------- the walls, as an import graph

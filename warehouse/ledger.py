@@ -1,4 +1,4 @@
-"""The ledger rule and its vocabulary, in one place (the 积水点台账 today; the 督查问题台账 reuses it).
+"""The ledger rule and its vocabulary, in one place (the 积水点台账 today; the 督查问题台账 next).
 
 A ledger holds one row per item (a waterlogging point, a problem), re-sent whole: the latest row
 of an item wins and the replaced one goes to history. An item is **closed on a date** when its

@@ -1,4 +1,4 @@
-"""Every path the project uses, overridable by environment variables; imports nothing from the project."""
+"""Every path the project uses, overridable by environment variables; imports nothing of ours."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ ROOT = Path(__file__).resolve().parent.parent
 WAREHOUSE_PKG = ROOT / "warehouse"
 SQL_DIR = WAREHOUSE_PKG / "sql"
 REGISTRY_FILE = WAREHOUSE_PKG / "indicators.yml"
-SAMPLE_DIR = ROOT / "sample_data"
 
 
 def warehouse_dir() -> Path:

@@ -1,4 +1,4 @@
-"""The indicator registry (warehouse/indicators.yml): load, validate, and expose as dim_indicator."""
+"""The indicator registry (warehouse/indicators.yml): load, validate, expose as dim_indicator."""
 
 from __future__ import annotations
 

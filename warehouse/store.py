@@ -172,7 +172,8 @@ def template_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""create or replace view report_templates as
                    select template, number as template_no, period_grain, unit_type, sort_order
                    from dim_template where unit_type is not null""")
-    none = "select null::varchar as template, null::varchar as unit_code, null::date as period_start"
+    none = ("select null::varchar as template, null::varchar as unit_code, null::date as "
+            "period_start")
     con.execute("create or replace view report_periods as "
                 + ("\nunion all\n".join(received) if received else none + " where false"))
     con.execute("create or replace view template_periods as " + "\nunion all\n".join(latest))

@@ -46,9 +46,3 @@ def t(key: str, lang: str | None = None, **fmt: object) -> str:
     entry = STRINGS[key]
     text = entry[lang or current_lang()]
     return text.format(**fmt) if fmt else text
-
-
-def name(row: dict, lang: str | None = None, field: str = "name") -> str:
-    """A registry/area name in the current language (`name_zh` / `name_en`, zh as fallback)."""
-    lang = lang or current_lang()
-    return row.get(f"{field}_{lang}") or row.get(f"{field}_zh") or ""

@@ -1,4 +1,4 @@
-"""Strings shared by every page: navigation, sidebar filters, status words, downloads, empty states."""
+"""Strings shared by every page: navigation, filters, status words, downloads, empty states."""
 
 from warehouse.status import VOCABULARY
 
@@ -15,13 +15,15 @@ STRINGS = {
     "filter.header": {"zh": "筛选", "en": "Filters"},
     "frame.as_of_label": {"zh": "统计截至日期", "en": "As of"},
     "frame.as_of_help": {
-        "zh": "所有页面共用这一日期：只计入到该日已结束的统计期（月、季、年；监测季、调查年按登记的结束日），"
+        "zh": "所有页面共用这一日期：只计入到该日已结束的统计期（月、季、年；监测季、"
+            "调查年按登记的结束日），"
               "之后到达的数据不改变该日的结果。默认今天。",
         "en": "One date for every page: only periods complete by this date count (months, "
               "quarters, years; a monitoring season or survey year by its registered end), so "
               "data arriving later never change what this date shows. Default: today."},
     "frame.as_of": {"zh": "统计截至 {date}", "en": "As of {date}"},
-    "frame.data_ends": {"zh": "本页数据最新到：{items}。", "en": "This page's data reach: {items}."},
+    "frame.data_ends": {"zh": "本页数据最新到：{items}。",
+                        "en": "This page's data reach: {items}."},
     "frame.source_end": {"zh": "{title} {when}", "en": "{title} {when}"},
     "frame.join": {"zh": "；", "en": "; "},
     "domain.complete_only": {
@@ -29,7 +31,8 @@ STRINGS = {
         "en": "Only periods complete by {date} are drawn (a month, quarter or season still "
               "running is left out)."},
     "domain.children_rule": {
-        "zh": "每根柱的颜色是该区域{period}数值本身的状态（按该期末的进度线与目标判断），与上表的当前状态可能不同。",
+        "zh": "每根柱的颜色是该区域{period}数值本身的状态（按该期末的进度线与目标判断），"
+            "与上表的当前状态可能不同。",
         "en": "Each bar is coloured by the status of its own {period} value (against the glide "
               "path and goal at that period's end), which may differ from the current status "
               "above."},
@@ -69,18 +72,21 @@ STRINGS = {
                        "en": "{city} · data version {version} · published {published}"},
     "download.csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "download.xlsx": {"zh": "下载 XLSX", "en": "Download XLSX"},
-    "download.caption": {"zh": "图表背后的数据", "en": "Data behind this chart"},
     "provenance.title": {"zh": "数据来源（原始行与导入批次）", "en": "Source rows and loads"},
     "provenance.pick": {"zh": "选择统计期", "en": "Pick a period"},
-    "provenance.rows": {"zh": "该数值来自以下原始记录：", "en": "This value comes from these source rows:"},
+    "provenance.rows": {"zh": "该数值来自以下原始记录：", "en": "This value comes from these "
+                                                    "source rows:"},
     "provenance.runs": {"zh": "导入批次：", "en": "Loads:"},
     "provenance.none": {"zh": "没有可追溯的原始记录。", "en": "No source rows to show."},
     # the status words come from the one vocabulary (warehouse/status.py)
     **{f"status.{code}": {"zh": s.zh, "en": s.en} for code, s in VOCABULARY.items()},
     "status.rule": {
-        "zh": "状态规则：只计入到统计截至日已结束的统计期；达标=不差于从基线到阶段目标的进度线；预警=落后于进度线，"
-              "但按近期趋势到期限可在容差内接近目标；落后=其余；期限所在期的数据一旦完整，即以该值对照目标"
-              "（期限已过仍未达到为“逾期未达标”）；数据不全=上报单位不足{share:.0%}。比率的差距以百分点计。",
+        "zh": "状态规则：只计入到统计截至日已结束的统计期；达标=不差于从基线到阶段目标的进度线；"
+            "预警=落后于进度线，"
+              "但按近期趋势到期限可在容差内接近目标；落后=其余；期限所在期的数据一旦完整，"
+              "即以该值对照目标"
+              "（期限已过仍未达到为“逾期未达标”）；数据不全=上报单位不足{share:.0%}。"
+              "比率的差距以百分点计。",
         "en": "Status rule: only periods complete by the as-of date count; on track = at or "
               "better than the glide path from baseline to the stage goal; at risk = behind it "
               "but projected to come within tolerance of the goal by the deadline; off track = "
@@ -90,7 +96,6 @@ STRINGS = {
     "col.indicator": {"zh": "指标", "en": "Indicator"},
     "col.area": {"zh": "区域", "en": "Area"},
     "col.area_code": {"zh": "区域编码", "en": "Area code"},
-    "col.level": {"zh": "层级", "en": "Level"},
     "col.period": {"zh": "统计期", "en": "Period"},
     "col.value": {"zh": "数值", "en": "Value"},
     "col.unit": {"zh": "单位", "en": "Unit"},
@@ -98,7 +103,6 @@ STRINGS = {
     "col.deadline": {"zh": "截止日期", "en": "Deadline"},
     "col.stage": {"zh": "阶段", "en": "Stage"},
     "col.status": {"zh": "状态", "en": "Status"},
-    "col.status_now": {"zh": "当前状态", "en": "Current status"},
     "col.gap": {"zh": "距目标", "en": "Gap to goal"},
     "col.gap_unit": {"zh": "距目标（数值）", "en": "Gap to goal (value)"},
     "col.gap_in": {"zh": "差距单位", "en": "Gap unit"},
@@ -108,9 +112,7 @@ STRINGS = {
     "col.numerator": {"zh": "分子", "en": "Numerator"},
     "col.denominator": {"zh": "分母", "en": "Denominator"},
     "col.n": {"zh": "样本量", "en": "n"},
-    "col.ci": {"zh": "95%置信区间", "en": "95% CI"},
     "col.grade": {"zh": "等级", "en": "Grade"},
-    "col.series": {"zh": "系列", "en": "Series"},
     "series.actual": {"zh": "实际值", "en": "Actual"},
     "series.goal": {"zh": "阶段目标", "en": "Stage goal"},
     "series.glide": {"zh": "进度线", "en": "Glide path"},

@@ -3,7 +3,8 @@
 STRINGS = {
     "datastatus.title": {"zh": "数据状态", "en": "Data status"},
     "datastatus.intro": {
-        "zh": "供数据管理员使用：各数据模板最新导入到哪一期、哪些单位迟报、最近的导入批次及被拒绝的行。",
+        "zh": "供数据管理员使用：各数据模板最新导入到哪一期、哪些单位迟报、"
+            "最近的导入批次及被拒绝的行。",
         "en": "For the data administrator: how far each template has been loaded, who is late, "
               "and the recent loads with their rejected rows."},
     "datastatus.filter_note": {
@@ -22,7 +23,8 @@ STRINGS = {
     # 1/ templates
     "datastatus.templates": {"zh": "各模板数据概况（全市）", "en": "Templates (whole city)"},
     "datastatus.templates_help": {
-        "zh": "每个数据模板的报送频率、已导入的最新统计期、最近一次导入的时间和文件，以及仓库中的行数。",
+        "zh": "每个数据模板的报送频率、已导入的最新统计期、最近一次导入的时间和文件，"
+            "以及仓库中的行数。",
         "en": "Each template's reporting rhythm, the latest period loaded, the last load's time "
               "and file, and the rows held in the warehouse."},
     "datastatus.col.no": {"zh": "编号", "en": "No."},
@@ -51,7 +53,8 @@ STRINGS = {
     # 2/ late reports
     "datastatus.late": {"zh": "迟报与缺报", "en": "Late and missing reports"},
     "datastatus.late_help": {
-        "zh": "定期报送的模板：应报单位（区县内的街道、监测点或医疗机构）与最新一期（全市已导入的最新统计期）"
+        "zh": "定期报送的模板：应报单位（区县内的街道、监测点或医疗机构）与最新一期（"
+            "全市已导入的最新统计期）"
               "实际报送单位的对比。诱蚊灯每月两次，按半月统计。",
         "en": "Periodic templates: the units expected to report (the district's streets, "
               "light-trap sites or health centres) against the units that sent the latest period "
@@ -76,7 +79,8 @@ STRINGS = {
               "template."},
     "datastatus.late_none": {"zh": "所选区域内没有需要定期报送的单位。",
                              "en": "No units in the selected area are due to report."},
-    "datastatus.missing_units": {"zh": "未报单位明细（{area}）", "en": "Units not reported ({area})"},
+    "datastatus.missing_units": {"zh": "未报单位明细（{area}）",
+                                 "en": "Units not reported ({area})"},
     "datastatus.col.unit_code": {"zh": "单位编码", "en": "Unit code"},
     "datastatus.col.unit_name": {"zh": "单位名称", "en": "Unit name"},
     "datastatus.col.district": {"zh": "区县", "en": "District"},
@@ -110,8 +114,8 @@ STRINGS = {
     "datastatus.col.warnings": {"zh": "提示", "en": "Warnings"},
     "datastatus.rejects": {"zh": "被拒绝的行", "en": "Rejected rows"},
     "datastatus.rejects_help": {
-        "zh": "不符合规则的行没有导入（同一文件的其余行已导入）。请按文件、工作表和行号找到原始记录，"
-              "更正后重新发送该文件。",
+        "zh": "不符合规则的行没有导入（同一文件的其余行已导入）。"
+              "请按文件、工作表和行号找到原始记录，更正后重新发送该文件。",
         "en": "Rows that break a rule were not loaded (the rest of their file was). Find each "
               "by file, sheet and row number, correct it and send the file again."},
     "datastatus.pick_load": {"zh": "选择导入批次", "en": "Pick a load"},

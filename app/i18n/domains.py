@@ -1,7 +1,8 @@
 """Strings of the four domain pages' extras (mosquito, chronic disease, health literacy)."""
 
 STRINGS = {
-    "mosq.weekly": {"zh": "每周成蚊密度与去年同期", "en": "Weekly adult density vs same week last year"},
+    "mosq.weekly": {"zh": "每周成蚊密度与去年同期", "en": "Weekly adult density vs same week last "
+                                               "year"},
     "mosq.alert_sites": {"zh": "超过预警的监测点", "en": "Sites over the alert"},
     "mosq.alert_rule_goal": {
         "zh": "预警规则：近4周监测点密度高于全市阶段目标 {goal} 只/(灯·夜)（{stage}）。",
@@ -29,7 +30,8 @@ STRINGS = {
     "mosq.habitat": {"zh": "生境", "en": "Habitat"},
     "mosq.density": {"zh": "密度", "en": "Density"},
     "mosq.threshold": {"zh": "预警线", "en": "Alert line"},
-    "chronic.side_by_side": {"zh": "高血压与糖尿病管理对比", "en": "Hypertension and diabetes side by side"},
+    "chronic.side_by_side": {"zh": "高血压与糖尿病管理对比", "en": "Hypertension and diabetes side "
+                                                        "by side"},
     "chronic.htn": {"zh": "高血压", "en": "Hypertension"},
     "chronic.t2dm": {"zh": "2型糖尿病", "en": "Type 2 diabetes"},
     "chronic.completeness": {
@@ -43,7 +45,8 @@ STRINGS = {
     "literacy.sex": {"zh": "性别", "en": "Sex"},
     "literacy.education": {"zh": "文化程度", "en": "Education"},
     "literacy.urban_rural": {"zh": "城乡", "en": "Urban / rural"},
-    "literacy.aspects": {"zh": "三个方面与六类问题素养水平", "en": "Three aspects and six problem categories"},
+    "literacy.aspects": {"zh": "三个方面与六类问题素养水平", "en": "Three aspects and six problem "
+                                                      "categories"},
     "literacy.year": {"zh": "调查年份", "en": "Survey year"},
     "literacy.national_note": {"zh": "虚线为全国居民健康素养监测结果（参考）。",
                                "en": "The dashed line is the national health-literacy survey "

@@ -16,7 +16,8 @@ STRINGS = {
     "map.filter_class": {"zh": "积水类别", "en": "Point class"},
     "map.caption_as_of": {"zh": "范围：{area}", "en": "Area: {area}"},
     "map.metric_open": {"zh": "未销号积水点", "en": "Open points"},
-    "map.metric_stale": {"zh": "超过{days}天的阳性积水点", "en": "Larvae-positive, open > {days} d"},
+    "map.metric_stale": {"zh": "超过{days}天的阳性积水点",
+                         "en": "Larvae-positive, open > {days} d"},
     "map.metric_red": {"zh": "红色网格", "en": "Red grid cells"},
     "map.metric_alert": {"zh": "密度超标监测点", "en": "Light-trap sites over the alert"},
     "map.metric_shown": {"zh": "地图上的积水点", "en": "Points on the map"},
@@ -52,7 +53,6 @@ STRINGS = {
     "map.basemap": {"zh": "底图：{url}", "en": "Basemap: {url}"},
     "map.yes": {"zh": "是", "en": "yes"},
     "map.no": {"zh": "否", "en": "no"},
-    "map.tip.grid": {"zh": "网格", "en": "Grid cell"},
     "map.tip.grid_status": {"zh": "状态", "en": "Status"},
     "map.tip.open_points": {"zh": "未销号积水点", "en": "Open points"},
     "map.tip.stale_points": {"zh": "其中发现幼虫且超过{days}天",
@@ -102,7 +102,8 @@ STRINGS = {
     "map.col.lon": {"zh": "经度", "en": "Longitude"},
     "map.col.lat": {"zh": "纬度", "en": "Latitude"},
     "map.too_many_grids": {
-        "zh": "当前范围有 {n} 个网格，为保证速度按街道显示（取街道内最差网格的颜色）；选择区县或街道后显示网格。",
+        "zh": "当前范围有 {n} 个网格，为保证速度按街道显示（取街道内最差网格的颜色）；"
+            "选择区县或街道后显示网格。",
         "en": "{n} grid cells in view: shown by street (each street takes its worst grid's "
               "colour) to stay fast; choose a district or street to see the grid cells."},
 }

@@ -6,8 +6,10 @@ STRINGS = {
     "overview.headlines": {"zh": "核心指标", "en": "Headline indicators"},
     "overview.exceptions_none": {"zh": "目前没有落后的指标。", "en": "Nothing is off track."},
     "overview.exceptions_help": {
-        "zh": "处于“落后”状态的指标（含区县自定目标），组内按严重程度排序：逾期未达标在前，其余按差距占"
-              "“基线到目标”距离的比例；差距的单位同指标，比率指标以百分点计。点击“查看”打开该指标页面。",
+        "zh": "处于“落后”状态的指标（含区县自定目标），组内按严重程度排序：逾期未达标在前，"
+            "其余按差距占"
+              "“基线到目标”距离的比例；差距的单位同指标，比率指标以百分点计。"
+              "点击“查看”打开该指标页面。",
         "en": "Indicators off track (districts' own goals included), most severe first within "
               "each group: past their deadline first, then by the gap as a share of the "
               "baseline-to-goal distance; gaps are in the indicator's unit, rates in "
@@ -20,7 +22,6 @@ STRINGS = {
               "baseline), over the domain's indicators; 1.0 means the goal is reached."},
     "overview.overall": {"zh": "综合", "en": "Overall"},
     "overview.rank": {"zh": "名次", "en": "Rank"},
-    "overview.score": {"zh": "得分", "en": "Score"},
     "overview.district": {"zh": "区县", "en": "District"},
     "overview.group_by": {"zh": "落后清单分组", "en": "Group the off-track list by"},
     "overview.group.domain": {"zh": "按领域", "en": "By domain"},

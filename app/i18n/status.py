@@ -23,7 +23,8 @@ STRINGS = {
     "assess.overdue": {"zh": "逾期未达标", "en": "Deadline passed, goal missed"},
     "assess.running": {"zh": "{period}（未完结）：{value}，暂不计入状态",
                        "en": "{period} (not yet complete): {value}, not yet in the status"},
-    "why.on_glide": {"zh": "达到或好于进度线 {glide}", "en": "at or better than the glide path {glide}"},
+    "why.on_glide": {"zh": "达到或好于进度线 {glide}", "en": "at or better than the glide path "
+                                                     "{glide}"},
     "why.on_final": {"zh": "已达到目标", "en": "goal reached"},
     "why.risk": {"zh": "落后于进度线 {glide}；按趋势到期预计 {proj}，在容差内",
                  "en": "behind the glide path {glide}; projected {proj} by the deadline, within "
@@ -36,6 +37,7 @@ STRINGS = {
                       "en": "the deadline's period is complete and the goal was missed"},
     "why.off_overdue": {"zh": "期限已过，未达目标", "en": "deadline passed, goal missed"},
     "why.incomplete": {"zh": "仅 {rep}/{exp} 个单位上报", "en": "only {rep}/{exp} units reported"},
-    "why.no_data": {"zh": "截至统计日没有已完结的数据", "en": "no complete period by the as-of date"},
+    "why.no_data": {"zh": "截至统计日没有已完结的数据",
+                    "en": "no complete period by the as-of date"},
     "why.no_goal": {"zh": "没有阶段目标", "en": "no stage goal"},
 }

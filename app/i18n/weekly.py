@@ -5,7 +5,8 @@ STRINGS = {
     "nav.weekly": {"zh": "周报导出", "en": "Weekly snapshot"},
     "weekly.title": {"zh": "周报导出 · 周调度会简报", "en": "Weekly snapshot · dispatch briefing"},
     "weekly.intro": {
-        "zh": "选择一周，生成可直接打印的周调度简报（PDF）和数据表（XLSX）。统计口径截至所选周的周日，"
+        "zh": "选择一周，生成可直接打印的周调度简报（PDF）和数据表（XLSX）。"
+            "统计口径截至所选周的周日，"
               "同一周、同一数据版本生成的内容完全相同。",
         "en": "Pick a week to produce the printable dispatch briefing (PDF, in Chinese) and its "
               "tables (XLSX). Everything is as of that week's Sunday, so the same week and data "
@@ -31,7 +32,8 @@ STRINGS = {
     "weekly.download_xlsx": {"zh": "下载 XLSX 数据表", "en": "Download the XLSX tables"},
     "weekly.download_zip": {"zh": "下载全部（含图表 PNG 与 manifest）",
                             "en": "Download everything (chart PNGs and manifest too)"},
-    "weekly.preview": {"zh": "简报预览：本周概况与指标进度", "en": "Preview: overview and indicators"},
+    "weekly.preview": {"zh": "简报预览：本周概况与指标进度",
+                       "en": "Preview: overview and indicators"},
     "weekly.error": {"zh": "无法生成周报：{message}", "en": "Cannot build the briefing: {message}"},
     "weekly.out_dir": {"zh": "周报/", "en": "weekly/"},
     "weekly.cli": {"zh": "定时任务可用同一命令生成相同文件：",

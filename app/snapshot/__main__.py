@@ -21,7 +21,8 @@ from warehouse.paths import warehouse_dir
 def main(argv: list[str] | None = None) -> int:
     last = week_of(dt.date.today() - dt.timedelta(days=7))
     p = argparse.ArgumentParser(prog="python -m app.snapshot", description=__doc__.split("\n")[2])
-    p.add_argument("--week", default=last, help=f"ISO week, e.g. 2025-W32 (default: last week, {last})")
+    p.add_argument("--week", default=last, help=f"ISO week, e.g. 2025-W32 (default: last week, "
+                                                f"{last})")
     p.add_argument("--district", default=None, help="district code for a district's briefing")
     p.add_argument("--out", required=True, type=Path, help="output folder")
     p.add_argument("--warehouse", type=Path, default=None,

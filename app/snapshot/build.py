@@ -112,7 +112,8 @@ def scope(con: duckdb.DuckDBPyConnection, district: str | None
     if district:
         d = areas.filter((pl.col("area_code") == district) & (pl.col("area_level") == "district"))
         if d.height == 0:
-            known = "、".join(f"{c} {n}" for c, n in areas.filter(pl.col("area_level") == "district")
+            known = ("、").join(f"{c} "
+                              f"{n}" for c, n in areas.filter(pl.col("area_level") == "district")
                              .select("area_code", "name_zh").iter_rows())
             raise SnapshotError(T.NO_SUCH_DISTRICT.format(district=district, known=known))
     area_code = district or city_code
@@ -170,10 +171,10 @@ def build(con: duckdb.DuckDBPyConnection, info: dict | None, week_key: str,
 
 def overview_lines(now, last_week, ind: Section, due: Section, meta, area_code, area_name, monday,
               sunday, rows_this_week) -> list[str]:
-    C = T.COLS
+    cols = T.COLS
     info = {m["indicator_id"]: m for m in meta.iter_rows(named=True)}
     st = ind.table
-    counts = {k: st.filter(pl.col(C["status"]) == STATUS_ZH[k]).height for k in STATUS_ZH}
+    counts = {k: st.filter(pl.col(cols["status"]) == STATUS_ZH[k]).height for k in STATUS_ZH}
     rest = T.COUNTS_REST.format(inc=counts["incomplete"], nodata=counts["no_data"]) \
         if counts["incomplete"] or counts["no_data"] else ""
     lines = []
@@ -182,10 +183,10 @@ def overview_lines(now, last_week, ind: Section, due: Section, meta, area_code, 
     lines.append(T.COUNTS.format(sunday=sunday, area=area_name, total=st.height,
                                  on=counts["on_track"], risk=counts["at_risk"],
                                  off=counts["off_track"], rest=rest))
-    off = st.filter(pl.col(C["status"]) == STATUS_ZH["off_track"])
+    off = st.filter(pl.col(cols["status"]) == STATUS_ZH["off_track"])
     if off.height:
         items = [f"{n}（{T.OVERDUE}）" if o else n
-                 for n, o in zip(off[C["indicator"]], off[C["overdue"]])]
+                 for n, o in zip(off[cols["indicator"]], off[cols["overdue"]])]
         lines.append(T.OFF_LIST.format(items="、".join(items)))
     # What changed since last week, like with like: a newer period taken in for the first time
     # (both periods named), or a revision of the same period; biggest moves (progress from
@@ -224,7 +225,8 @@ def overview_lines(now, last_week, ind: Section, due: Section, meta, area_code, 
     if not new and not revised:
         lines.append(T.NO_CHANGES)
     if due.table.height:
-        items = "；".join(f"{d} {i}" for d, i in zip(due.table[C["date"]], due.table[C["item"]]))
+        items = ("；").join(f"{d} "
+                          f"{i}" for d, i in zip(due.table[cols["date"]], due.table[cols["item"]]))
         lines.append(T.DUE.format(weeks=S.DUE_WEEKS, items=items))
     else:
         lines.extend(due.notes)
@@ -233,22 +235,22 @@ def overview_lines(now, last_week, ind: Section, due: Section, meta, area_code, 
 
 def period_line(sections: dict[str, Section], area_name: str) -> str:
     """本周: waterlogging counts, this week's light-trap density against last year, site alerts."""
-    C = T.COLS
+    cols = T.COLS
     parts = []
     wl = sections["waterlogging"].table
     if wl.height:
         tot = wl.row(-1, named=True)
-        stale = C["stale"].format(days=settings.STALE_DAYS)
-        parts.append(T.WEEK_WATERLOGGING.format(found=tot[C["found"]],
-                                                eliminated=tot[C["eliminated"]],
-                                                open=tot[C["open"]], stale=stale,
+        stale = cols["stale"].format(days=settings.STALE_DAYS)
+        parts.append(T.WEEK_WATERLOGGING.format(found=tot[cols["found"]],
+                                                eliminated=tot[cols["eliminated"]],
+                                                open=tot[cols["open"]], stale=stale,
                                                 n_stale=tot[stale]))
     else:
         parts.append(T.WEEK_NO_LEDGER)
     mq = sections["mosquito"].table.row(0, named=True)
-    if mq[C["density"]] is not None:
-        ly = mq[C["density_ly"]]
-        parts.append(T.WEEK_DENSITY.format(area=area_name, density=mq[C["density"]])
+    if mq[cols["density"]] is not None:
+        ly = mq[cols["density_ly"]]
+        parts.append(T.WEEK_DENSITY.format(area=area_name, density=mq[cols["density"]])
                      + (T.WEEK_DENSITY_LY.format(ly=ly) if ly is not None
                         else T.WEEK_DENSITY_NO_LY))
     else:

@@ -138,37 +138,38 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
     pdf.note(T.ISSUE_RULE.format(year=snap.iso_year, week=snap.iso_week, sunday=snap.sunday))
 
     # 1. overview
-    S, C = snap.sections, T.COLS
+    secs, cols = snap.sections, T.COLS
     pdf.heading(T.SECTIONS["overview"])
     for line in snap.overview:
         pdf.para(line)
-    if S["due"].table.height:
-        h, rows = _plain(S["due"])
+    if secs["due"].table.height:
+        h, rows = _plain(secs["due"])
         pdf.grid(h, rows, [24, 20, 136], ["C", "C", "L"])
 
     # 2. indicators
     pdf.heading(T.SECTIONS["indicators"])
-    shown = S["indicators"].display
-    header = [C["indicator"], C["period"], C["value"], C["goal"], C["gap"], C["status"],
-              C["d_week"], C["d_month"], C["why"]]
+    shown = secs["indicators"].display
+    header = [cols["indicator"], cols["period"], cols["value"], cols["goal"], cols["gap"],
+              cols["status"],
+              cols["d_week"], cols["d_month"], cols["why"]]
     rows = [[r[c] for c in header] for r in shown.iter_rows(named=True)]
-    statuses = [STATUS_KEY[s] for s in S["indicators"].table[C["status"]]]
+    statuses = [STATUS_KEY[s] for s in secs["indicators"].table[cols["status"]]]
     pdf.grid(header, rows, [30, 15, 13, 17, 18, 12, 16, 19, 40],
              ["L", "C", "R", "C", "R", "C", "C", "C", "L"], statuses, 5, size=7)
-    for n in S["indicators"].notes:
+    for n in secs["indicators"].notes:
         pdf.note(n)
 
     # 3. waterlogging
     pdf.heading(T.SECTIONS["waterlogging"])
-    for n in S["waterlogging"].lead:
+    for n in secs["waterlogging"].lead:
         pdf.para(n, size=9)
-    if S["waterlogging"].table.height:
-        h, rows = _plain(S["waterlogging"])
+    if secs["waterlogging"].table.height:
+        h, rows = _plain(secs["waterlogging"])
         pdf.grid(h, rows, [40, 35, 35, 35, 35], ["L", "R", "R", "R", "R"])
 
     # 4. mosquitoes
     pdf.heading(T.SECTIONS["mosquito"])
-    mq = S["mosquito"]
+    mq = secs["mosquito"]
     for n in mq.lead:
         pdf.para(n, size=9)
     pdf.para(T.MOSQ_TABLE, size=10, indent=False)
@@ -176,7 +177,7 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
     pdf.grid(h, rows, [24, 28, 28, 24, 22, 18, 36], ["L", "R", "R", "R", "R", "C", "C"])
     for n in mq.notes:
         pdf.note(n)
-    sites = S["sites"]
+    sites = secs["sites"]
     pdf.para(T.SITES_TABLE.format(n=sites.table.height), size=10, indent=False)
     for n in sites.notes:
         pdf.note(n)
@@ -189,7 +190,7 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
 
     # 5. ranking
     pdf.heading(T.SECTIONS["ranking"])
-    rk = S["ranking"]
+    rk = secs["ranking"]
     h, rows = _plain(rk)
     n_dom = len(h) - 5
     pdf.grid(h, rows, [12, 22, 20, *([round(96 / max(n_dom, 1), 1)] * n_dom), 16, 14],

@@ -117,7 +117,7 @@ def indicators(now, last_week, last_month, meta, area_code) -> Section:
         return {r["indicator_id"]: r
                 for r in df.filter(pl.col("area_code") == area_code).iter_rows(named=True)}
     lw, lm = by_id(last_week), by_id(last_month)
-    C = T.COLS
+    cols = T.COLS
     rows, shown, formats = [], [], []
     for item in indicator_rows(now, meta, area_code):
         m, a = item["meta"], item["a"]
@@ -127,86 +127,88 @@ def indicators(now, last_week, last_month, meta, area_code) -> Section:
         why = reason(a, m, "zh")
         proj = projection_text(a, m, "zh") if a["goal"] is not None else None
         rows.append({
-            C["domain"]: m["domain_zh"], C["indicator"]: m["name_zh"], C["unit"]: m["unit"],
-            C["period"]: period, C["value"]: a["value"], C["goal"]: a["goal"],
-            C["deadline"]: F.date(a["deadline"]) if a["deadline"] else None,
-            C["gap"]: a["gap"],
-            C["gap_unit"]: (T.POINTS if F.is_rate(m) else m["unit"]) if a["gap"] is not None
+            cols["domain"]: m["domain_zh"], cols["indicator"]: m["name_zh"],
+            cols["unit"]: m["unit"],
+            cols["period"]: period, cols["value"]: a["value"], cols["goal"]: a["goal"],
+            cols["deadline"]: F.date(a["deadline"]) if a["deadline"] else None,
+            cols["gap"]: a["gap"],
+            cols["gap_unit"]: (T.POINTS if F.is_rate(m) else m["unit"]) if a["gap"] is not None
             else None,
-            C["status"]: STATUS_ZH[a["status"]],
-            C["overdue"]: T.OVERDUE if a.get("overdue") else None,
-            C["why"]: why, C["projection"]: proj,
-            C["d_week"]: d_week, C["basis_week"]: basis_week,
-            C["d_month"]: d_month, C["basis_month"]: basis_month,
+            cols["status"]: STATUS_ZH[a["status"]],
+            cols["overdue"]: T.OVERDUE if a.get("overdue") else None,
+            cols["why"]: why, cols["projection"]: proj,
+            cols["d_week"]: d_week, cols["basis_week"]: basis_week,
+            cols["d_month"]: d_month, cols["basis_month"]: basis_month,
             "indicator_id": m["indicator_id"],
         })
         shown.append({
-            C["indicator"]: m["name_zh"] + ("" if F.is_rate(m) else f"（{m['unit']}）"),
-            C["period"]: period, C["value"]: F.value(a["value"], m, "zh"),
-            C["goal"]: F.DASH if a["goal"] is None else
+            cols["indicator"]: m["name_zh"] + ("" if F.is_rate(m) else f"（{m['unit']}）"),
+            cols["period"]: period, cols["value"]: F.value(a["value"], m, "zh"),
+            cols["goal"]: F.DASH if a["goal"] is None else
             f"{F.value(a['goal'], m, 'zh')}\n{F.date(a['deadline'])}",
-            C["gap"]: F.gap(a["gap"], m, "zh"),
-            C["status"]: STATUS_ZH[a["status"]] + (f"\n{T.OVERDUE}" if a.get("overdue") else ""),
-            C["d_week"]: text_week, C["d_month"]: text_month,
-            C["why"]: why + (f"；{proj}" if proj and a.get("projection_kind") == "few_points"
+            cols["gap"]: F.gap(a["gap"], m, "zh"),
+            cols["status"]: STATUS_ZH[a["status"]] + (f"\n{T.OVERDUE}" if a.get("overdue") else ""),
+            cols["d_week"]: text_week, cols["d_month"]: text_month,
+            cols["why"]: why + (f"；{proj}" if proj and a.get("projection_kind") == "few_points"
                              else ""),
         })
-        formats.append({C["value"]: excel_number(m), C["goal"]: excel_number(m),
-                        C["gap"]: excel_number(m, "diff"),
-                        C["d_week"]: excel_number(m, "diff", signed=True),
-                        C["d_month"]: excel_number(m, "diff", signed=True)})
+        formats.append({cols["value"]: excel_number(m), cols["goal"]: excel_number(m),
+                        cols["gap"]: excel_number(m, "diff"),
+                        cols["d_week"]: excel_number(m, "diff", signed=True),
+                        cols["d_month"]: excel_number(m, "diff", signed=True)})
     text = {k: pl.Utf8 for k in ("domain", "indicator", "unit", "period", "deadline", "gap_unit",
                                  "status", "overdue", "why", "projection", "basis_week",
                                  "basis_month")}
-    schema = {C[k]: text.get(k, pl.Float64) for k in (
+    schema = {cols[k]: text.get(k, pl.Float64) for k in (
         "domain", "indicator", "unit", "period", "value", "goal", "deadline", "gap", "gap_unit",
         "status", "overdue", "why", "projection", "d_week", "basis_week", "d_month",
         "basis_month")} | {"indicator_id": pl.Utf8}
     table = pl.DataFrame(rows, schema=schema)
-    display = pl.DataFrame(shown, schema={C[k]: pl.Utf8 for k in (
+    display = pl.DataFrame(shown, schema={cols[k]: pl.Utf8 for k in (
         "indicator", "period", "value", "goal", "gap", "status", "d_week", "d_month", "why")})
-    return Section("indicators", table, row_formats=formats, status_col=C["status"],
+    return Section("indicators", table, row_formats=formats, status_col=cols["status"],
                    notes=[T.INDICATOR_RULE.format(share=settings.MIN_COMPLETENESS)],
                    display=display)
 
 
 def waterlogging(con, area_code, monday, sunday) -> Section:
-    C = T.COLS
+    cols = T.COLS
     df = queries.run(con, "weekly_waterlogging", area=area_code, monday=monday, sunday=sunday,
                      stale_days=settings.STALE_DAYS)
     latest = queries.run(con, "weekly_ledger_dates")["latest"][0]
-    stale = C["stale"].format(days=settings.STALE_DAYS)
-    cols = {"name_zh": C["area"], "found_week": C["found"], "eliminated_week": C["eliminated"],
-            "open_end": C["open"], "open_stale": stale}
+    stale = cols["stale"].format(days=settings.STALE_DAYS)
+    names = {"name_zh": cols["area"], "found_week": cols["found"],
+             "eliminated_week": cols["eliminated"], "open_end": cols["open"], "open_stale": stale}
     lead = []
     if latest is None or latest < monday:
         lead.append(T.LEDGER_NONE.format(latest=latest or F.DASH))
         table = pl.DataFrame(schema={v: pl.Utf8 if k == "name_zh" else pl.Int64
-                                     for k, v in cols.items()})
+                                     for k, v in names.items()})
         return Section("waterlogging", table, lead=lead)
     if latest < sunday:
         lead.append(T.LEDGER_PARTIAL.format(latest=latest, missing=latest + dt.timedelta(days=1)))
-    table = df.select(pl.col(k).alias(v) for k, v in cols.items())
-    total = table.select(pl.lit(T.TOTAL).alias(C["area"]),
+    table = df.select(pl.col(k).alias(v) for k, v in names.items())
+    total = table.select(pl.lit(T.TOTAL).alias(cols["area"]),
                          *[pl.col(c).sum() for c in table.columns[1:]])
     table = pl.concat([table, total]).with_columns(pl.col(table.columns[1:]).cast(pl.Int64))
     return Section("waterlogging", table, lead=lead)
 
 
 def sites(con, area_code, sunday) -> Section:
-    C = T.COLS
+    cols = T.COLS
     sites = queries.run(con, "light_trap_sites", area=area_code, as_of=sunday,
                         rule=settings.ALERT_RULE, k=settings.ALERT_K)
     dist = queries.run(con, "weekly_site_districts")
     alert = sites.filter(pl.col("alert")).join(dist, on="site_code", how="left").sort(
         "density", "site_code", descending=[True, False])
-    table = alert.select(pl.col("district_name").alias(C["district"]),
-                         pl.col("site_code").alias(C["site_code"]),
-                         pl.col("site_name").alias(C["site"]), pl.col("habitat").alias(C["habitat"]),
-                         pl.col("density").alias(C["density4"]),
-                         pl.col("baseline_density").alias(C["baseline_density"]),
+    table = alert.select(pl.col("district_name").alias(cols["district"]),
+                         pl.col("site_code").alias(cols["site_code"]),
+                         pl.col("site_name").alias(cols["site"]),
+                         pl.col("habitat").alias(cols["habitat"]),
+                         pl.col("density").alias(cols["density4"]),
+                         pl.col("baseline_density").alias(cols["baseline_density"]),
                          pl.col("last_survey").map_elements(F.date, return_dtype=pl.Utf8)
-                         .alias(C["last_survey"]))
+                         .alias(cols["last_survey"]))
     if settings.ALERT_RULE == "baseline":
         rule = T.SITES_RULE_BASE.format(k=settings.ALERT_K)
     else:
@@ -215,12 +217,12 @@ def sites(con, area_code, sunday) -> Section:
         rule = (T.SITES_RULE_NO_GOAL if goal is None else
                 T.SITES_RULE_GOAL.format(goal=f"{goal:.2f}", stage=g["stage_name"][0]))
     notes = [rule] + ([T.SITES_NONE] if table.height == 0 else [])
-    return Section("sites", table, formats={C["density4"]: "{:.2f}",
-                                            C["baseline_density"]: "{:.2f}"}, notes=notes)
+    return Section("sites", table, formats={cols["density4"]: "{:.2f}",
+                                            cols["baseline_density"]: "{:.2f}"}, notes=notes)
 
 
 def mosquito(con, area_code, monday) -> Section:
-    C = T.COLS
+    cols = T.COLS
     ly_monday = same_week_last_year(monday)
     df = queries.run(con, "weekly_mosquito", area=area_code, monday=monday,
                      monday_last_year=ly_monday)
@@ -228,20 +230,21 @@ def mosquito(con, area_code, monday) -> Section:
     lead = [T.MOSQ_NONE] if df["density"].is_null().all() and df["route_index"].is_null().all() \
         else []
     table = df.select(
-        pl.col("name_zh").alias(C["area"]), pl.col("density").alias(C["density"]),
-        pl.col("density_last_year").alias(C["density_ly"]),
-        (pl.col("density") - pl.col("density_last_year")).alias(C["density_change"]),
-        pl.col("route_index").alias(C["route"]), pl.col("route_grade").alias(C["grade"]),
+        pl.col("name_zh").alias(cols["area"]), pl.col("density").alias(cols["density"]),
+        pl.col("density_last_year").alias(cols["density_ly"]),
+        (pl.col("density") - pl.col("density_last_year")).alias(cols["density_change"]),
+        pl.col("route_index").alias(cols["route"]), pl.col("route_grade").alias(cols["grade"]),
         pl.when(pl.col("route_streets_expected").is_not_null()).then(
             pl.format("{}/{}", pl.col("route_streets").fill_null(0),
-                      pl.col("route_streets_expected"))).alias(C["reported"]))
-    return Section("mosquito", table, formats={C["density"]: "{:.2f}", C["density_ly"]: "{:.2f}",
-                                               C["density_change"]: "{:+.2f}",
-                                               C["route"]: "{:.2f}"}, lead=lead, notes=notes)
+                      pl.col("route_streets_expected"))).alias(cols["reported"]))
+    return Section("mosquito", table, formats={cols["density"]: "{:.2f}",
+                                               cols["density_ly"]: "{:.2f}",
+                                               cols["density_change"]: "{:+.2f}",
+                                               cols["route"]: "{:.2f}"}, lead=lead, notes=notes)
 
 
 def ranking(now, last_week, meta, names, district) -> Section:
-    C = T.COLS
+    cols = T.COLS
     domains = meta.select("domain", "domain_zh").unique(maintain_order=True)
     r_now = district_ranking(now, meta)
     r_last = district_ranking(last_week, meta).filter(pl.col("domain") == "overall").select(
@@ -260,17 +263,17 @@ def ranking(now, last_week, meta, names, district) -> Section:
         return T.MOVE_UP.format(n=lr - r) if r < lr else (
             T.MOVE_DOWN.format(n=r - lr) if r > lr else T.MOVE_SAME)
     moves = [move(r, lr) for r, lr in zip(wide["rank"], wide["rank_last"])]
-    cols = [pl.col("rank").cast(pl.Int64).alias(C["rank"]),
-            pl.col("area_code").replace_strict(names, default="").alias(C["district"]),
-            pl.col("overall").alias(C["score"])]
-    formats = {C["score"]: "{:.2f}"}
+    shown = [pl.col("rank").cast(pl.Int64).alias(cols["rank"]),
+             pl.col("area_code").replace_strict(names, default="").alias(cols["district"]),
+             pl.col("overall").alias(cols["score"])]
+    formats = {cols["score"]: "{:.2f}"}
     for d, dzh in domains.iter_rows():
         if d in wide.columns:
-            cols.append(pl.col(d).alias(dzh))
+            shown.append(pl.col(d).alias(dzh))
             formats[dzh] = "{:.2f}"
-    cols += [pl.col("rank_last").cast(pl.Int64).alias(C["rank_last"]),
-             pl.Series(C["move"], moves, dtype=pl.Utf8)]
-    table = wide.select(cols)
+    shown += [pl.col("rank_last").cast(pl.Int64).alias(cols["rank_last"]),
+              pl.Series(cols["move"], moves, dtype=pl.Utf8)]
+    table = wide.select(shown)
     notes = [T.RANKING_RULE]
     if district:
         notes.append(T.RANKING_MINE.format(district=names.get(district, district)))
@@ -278,7 +281,7 @@ def ranking(now, last_week, meta, names, district) -> Section:
 
 
 def due(con, area_code, city_code, sunday, info_by_id) -> Section:
-    C = T.COLS
+    cols = T.COLS
     horizon = sunday + dt.timedelta(weeks=DUE_WEEKS)
     goals = queries.run(con, "goals_in_force", areas=[area_code], indicators=None)
     rows = []
@@ -286,14 +289,15 @@ def due(con, area_code, city_code, sunday, info_by_id) -> Section:
     for (deadline, stage), grp in upcoming.group_by("deadline", "stage_name", maintain_order=True):
         names = "、".join(info_by_id[i]["name_zh"] for i in dict.fromkeys(grp["indicator_id"])
                          if i in info_by_id)
-        rows.append({C["date"]: deadline.isoformat(), C["kind"]: T.DUE_KIND_GOAL,
-                     C["item"]: T.DUE_GOAL_ITEM.format(stage=stage, names=names)})
+        rows.append({cols["date"]: deadline.isoformat(), cols["kind"]: T.DUE_KIND_GOAL,
+                     cols["item"]: T.DUE_GOAL_ITEM.format(stage=stage, names=names)})
     for m in load_milestones():
         if sunday < m["date"] <= horizon and m["area_code"] in ("", city_code, area_code):
-            rows.append({C["date"]: m["date"].isoformat(), C["kind"]: T.DUE_KIND_MILESTONE,
-                         C["item"]: m["item"]})
-    table = pl.DataFrame(rows, schema={C["date"]: pl.Utf8, C["kind"]: pl.Utf8, C["item"]: pl.Utf8})
-    table = table.sort(C["date"], C["kind"], C["item"])
+            rows.append({cols["date"]: m["date"].isoformat(), cols["kind"]: T.DUE_KIND_MILESTONE,
+                         cols["item"]: m["item"]})
+    table = pl.DataFrame(rows, schema={cols["date"]: pl.Utf8, cols["kind"]: pl.Utf8,
+                                       cols["item"]: pl.Utf8})
+    table = table.sort(cols["date"], cols["kind"], cols["item"])
     later = goals.filter(pl.col("deadline") > horizon).sort("deadline")
     nxt = None
     if later.height:

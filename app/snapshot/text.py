@@ -11,7 +11,8 @@ NO_SUCH_DISTRICT = "没有编码为 {district} 的区县。可选：{known}。"
 BAD_WEEK = "周次“{week}”格式不对：请写成 2025-W32（ISO 年-W周）。"
 NO_SUCH_WEEK = "{year} 年没有第 {num} 周（ISO 周为 1–52 或 53）。"
 NO_WEEKLY_DATA = "仓库中没有任何周度数据，无法生成周报。"
-OUT_OF_RANGE = ("{week}（{monday} 至 {sunday}）不在数据范围内：仓库中的周度数据从 {first_week}（{first}）"
+OUT_OF_RANGE = ("{week}（{monday} 至 {sunday}）不在数据范围内：仓库中的周度数据从 {first_week}（"
+                "{first}）"
                 "到 {last_week}（{last}）。")
 # The command line and the files
 CLI_START = "周调度简报 {week}{district}，仓库 {wdir}"
@@ -36,7 +37,9 @@ CHART_LABELS = {"actual": "实际值", "goal": "阶段目标", "glide": "进度�
 TITLE = "《{city}创建国家卫生城市工作周调度简报》"
 TITLE_DISTRICT = "《{city}{district}创建国家卫生城市工作周调度简报》"
 ISSUE = "{year}年第{week}期（第{week}周：{monday} 至 {sunday}）"
-ISSUE_RULE = "期号按 ISO 周编号：{year} 年第 {week} 周即第 {week} 期；统计口径截至 {sunday}（周日）。"
+ISSUE_RULE = ("期号按 ISO 周编号：{year} 年第 {week} 周即第 {week} 期；统计口径截至 {sunday}（"
+              "周日）"
+              "。")
 ORG = "{city}爱国卫生运动委员会办公室（创卫办）"
 DATE_LINE = "{d.year}年{d.month}月{d.day}日"
 
@@ -58,7 +61,8 @@ SHEETS = {
     "ranking": "5 区县排名",
 }
 
-COUNTS = ("截至本周末（{sunday}），{area}纳入考核的 {total} 项指标中：达标 {on} 项、预警 {risk} 项、"
+COUNTS = ("截至本周末（{sunday}），{area}纳入考核的 {total} 项指标中：达标 {on} 项、预警 {risk} "
+          "项、"
           "落后 {off} 项{rest}。")
 COUNTS_REST = "、数据不全 {inc} 项、暂无数据 {nodata} 项"
 NEW_PERIODS = "本周首次纳入新一期数据：{items}。"
@@ -68,7 +72,8 @@ NEW_NO_PREV = "（此前无数据）"
 REVISIONS = "数据修订（同一统计期较上周所见有变化）：{items}。"
 REVISED_ITEM = "{name} {period} 由 {old} 修订为 {new}{status}"
 STATUS_MOVE = "，状态{old}→{new}"
-NO_CHANGES = "与上周相比，没有新一期数据纳入，也没有数据修订（月度、季度、年度指标要到统计期结束后才纳入）。"
+NO_CHANGES = ("与上周相比，没有新一期数据纳入，也没有数据修订（月度、季度、"
+              "年度指标要到统计期结束后才纳入）。")
 BASIS_NONE = "无可比数据"
 BASIS_SAME = "同一统计期，无变化"
 BASIS_REVISED = "{period}数据修订"
@@ -78,11 +83,14 @@ CHANGE_REVISED = "修订 {delta}"
 CHANGE_NEW = "{pair}\n{delta}"
 OVERDUE = "逾期未达标"
 DUE = "未来 {weeks} 周内到期事项：{items}。"
-DUE_NONE = "未来 {weeks} 周内没有阶段目标或工作节点到期；下一个阶段目标期限为 {next}（{stage}，{n} 项指标）。"
+DUE_NONE = ("未来 {weeks} 周内没有阶段目标或工作节点到期；下一个阶段目标期限为 {next}（{stage}，"
+            "{n} "
+            "项指标）。")
 DUE_NONE_AT_ALL = "未来 {weeks} 周内没有阶段目标或工作节点到期。"
 OFF_LIST = "处于落后状态的指标：{items}。"
 WEEK_LINE = "本周{parts}。"
-WEEK_WATERLOGGING = "积水点新发现 {found} 处、销号 {eliminated} 处，周末未销号 {open} 处（其中{stale} {n_stale} 处）"
+WEEK_WATERLOGGING = ("积水点新发现 {found} 处、销号 {eliminated} 处，周末未销号 {open} 处（"
+                     "其中{stale} {n_stale} 处）")
 WEEK_NO_LEDGER = "积水点台账本周无数据"
 WEEK_DENSITY = "{area}诱蚊灯密度 {density:.2f} 只/(灯·夜)"
 WEEK_DENSITY_LY = "（去年同周 {ly:.2f}）"
@@ -97,24 +105,32 @@ DUE_GOAL_ITEM = "{stage}阶段目标到期：{names}"
 MOSQ_TABLE = "（一）蚊媒密度与路径指数（本周）"
 SITES_TABLE = "（二）超过预警规则的监测点（近 4 周，共 {n} 个）"
 SITES_TOP = "按近 4 周密度从高到低列出前 {top} 个；全部 {n} 个见 XLSX“{sheet}”工作表。"
-NO_WEEK_DATA = ("注意：仓库中没有本周（{monday} 至 {sunday}）的任何周度数据（诱蚊灯、路径法、积水点台账），"
+NO_WEEK_DATA = ("注意：仓库中没有本周（{monday} 至 {sunday}）的任何周度数据（诱蚊灯、路径法、"
+                "积水点台账），"
                 "以下周度内容空缺，不代表数值为零。")
-LEDGER_PARTIAL = "积水点台账最新日期为 {latest}，本周 {missing} 起的情况尚未上报，以下数字只计到 {latest}。"
+LEDGER_PARTIAL = ("积水点台账最新日期为 {latest}，本周 {missing} 起的情况尚未上报，以下数字只计到 "
+                  "{latest}。")
 LEDGER_NONE = "积水点台账最新日期为 {latest}，本周没有积水点台账数据（不代表没有积水点）。"
 MOSQ_NONE = "本周没有诱蚊灯或路径法监测数据（不代表密度为零）。"
 SITES_NONE = "近 4 周没有监测点超过预警规则。"
 SITES_RULE_GOAL = "预警规则：监测点近 4 周诱蚊灯密度高于全市阶段目标 {goal}（{stage}）。"
 SITES_RULE_BASE = "预警规则：监测点近 4 周诱蚊灯密度高于本点往年同月密度的 {k} 倍。"
-SITES_RULE_NO_GOAL = "预警规则：监测点近 4 周诱蚊灯密度高于全市阶段目标；全市尚无该指标的阶段目标，本周无预警。"
+SITES_RULE_NO_GOAL = ("预警规则：监测点近 4 周诱蚊灯密度高于全市阶段目标；"
+                      "全市尚无该指标的阶段目标，"
+                      "本周无预警。")
 ROUTE_RULE = "路径指数等级：A ≤0.1，B ≤0.5，C ≤0.8（国家卫生城市达标线），D >0.8；单位 处/km。"
-RANKING_RULE = ("得分 = 各领域指标“从基线到阶段目标的完成进度”（当前值−基线）/（目标−基线）的平均，再对领域取平均；"
+RANKING_RULE = ("得分 = 各领域指标“从基线到阶段目标的完成进度”（当前值−基线）/（目标−基线）的平均，"
+                "再对领域取平均；"
                 "1.00 表示已达到目标。名次变化与上周末相比。")
-INDICATOR_RULE = ("状态规则：只计入到本周日已结束的统计期（月、季、年；监测季、调查年按登记的结束日），此后到达的数据不改变本期简报。"
+INDICATOR_RULE = ("状态规则：只计入到本周日已结束的统计期（月、季、年；监测季、"
+                  "调查年按登记的结束日），此后到达的数据不改变本期简报。"
                   "达标 = 达到或好于进度线（基线到阶段目标的直线；越低越好的指标以低于为好）；"
                   "预警 = 落后于进度线，但按近期趋势到期时可在容差内接近目标；落后 = 其余；"
                   "期限所在统计期的数据一旦完整，即以该值对照目标，期限已过仍未达到为“逾期未达标”；"
-                  "数据不全 = 上报单位不足应报的 {share:.0%}。差距 = 距阶段目标还差多少，比率以百分点计。"
-                  "较上周、较上月：同一统计期则为修订（通常无变化）；纳入了新一期数据则写明两期的比较。")
+                  "数据不全 = 上报单位不足应报的 {share:.0%}。差距 = 距阶段目标还差多少，"
+                  "比率以百分点计。"
+                  "较上周、较上月：同一统计期则为修订（通常无变化）；"
+                  "纳入了新一期数据则写明两期的比较。")
 CHARTS_NOTE = "图中实线为实际值，红色横线为各阶段目标，灰色虚线为进度线；数据截至 {sunday}。"
 FOOTER = "数据版本 v{version} · 最后入库 {published} · 统计截至 {sunday}"
 PAGE = "第 {page} / {pages} 页"
@@ -134,6 +150,7 @@ COLS = {
     "baseline_density": "往年同月密度", "last_survey": "最近监测日",
     "density": "本周诱蚊灯密度", "density_ly": "去年同周密度", "density_change": "同比变化",
     "route": "路径指数", "grade": "等级", "reported": "上报/应报街道", "rank": "名次",
-    "rank_last": "上周名次", "move": "名次变化", "score": "综合得分", "item": "事项", "date": "日期",
+    "rank_last": "上周名次", "move": "名次变化", "score": "综合得分", "item": "事项",
+    "date": "日期",
     "kind": "类别", "line": "内容",
 }

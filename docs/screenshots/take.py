@@ -1,7 +1,7 @@
 """Screenshots of the running app with the system Chromium (Debian package `chromium`).
 
     .venv/bin/python docs/screenshots/take.py http://127.0.0.1:8501/ out.png   # one page
-    .venv/bin/python docs/screenshots/take.py --all http://127.0.0.1:8501       # every page → docs/screenshots/
+    .venv/bin/python docs/screenshots/take.py --all http://127.0.0.1:8501  # every page
 """
 
 import sys

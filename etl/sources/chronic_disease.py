@@ -29,7 +29,8 @@ SOURCE = Contract(
         count("htn_controlled", "高血压血压控制人数",
               label_en="Hypertension patients with blood pressure controlled"),
         count("t2dm_managed", "糖尿病在管患者数", label_en="Diabetes patients under management"),
-        count("t2dm_standard", "糖尿病规范管理人数", label_en="Diabetes patients managed to standard"),
+        count("t2dm_standard", "糖尿病规范管理人数",
+              label_en="Diabetes patients managed to standard"),
         count("t2dm_controlled", "糖尿病血糖控制人数",
               label_en="Diabetes patients with glucose controlled"),
         count("ehr_filed", "电子健康档案建档数", label_en="Health records filed"),
@@ -46,12 +47,17 @@ SOURCE = Contract(
               required=False, label_en="Key-population health records dynamically updated"),
     ),
     rules=(
-        _at_most("htn_standard", "htn_managed", "高血压规范管理人数大于在管患者数 / standard > managed"),
-        _at_most("htn_controlled", "htn_managed", "高血压血压控制人数大于在管患者数 / controlled > managed"),
-        _at_most("t2dm_standard", "t2dm_managed", "糖尿病规范管理人数大于在管患者数 / standard > managed"),
-        _at_most("t2dm_controlled", "t2dm_managed", "糖尿病血糖控制人数大于在管患者数 / controlled > managed"),
+        _at_most("htn_standard", "htn_managed", "高血压规范管理人数大于在管患者数 / standard > "
+                                                "managed"),
+        _at_most("htn_controlled", "htn_managed", "高血压血压控制人数大于在管患者数 / controlled > "
+                                                  "managed"),
+        _at_most("t2dm_standard", "t2dm_managed", "糖尿病规范管理人数大于在管患者数 / standard > "
+                                                  "managed"),
+        _at_most("t2dm_controlled", "t2dm_managed", "糖尿病血糖控制人数大于在管患者数 / controlled "
+                                                    "> managed"),
         _at_most("ehr_active", "ehr_filed", "动态使用档案数大于建档数 / active records > filed"),
-        _at_most("key_population_signed", "key_population", "重点人群签约数大于重点人群数 / signed > key population"),
+        _at_most("key_population_signed", "key_population", "重点人群签约数大于重点人群数 / signed "
+                                                            "> key population"),
         _at_most("key_population_filed", "key_population",
                  "重点人群建档数大于重点人群数 / key-population records > key population"),
         _at_most("key_population_ehr_updated", "key_population_filed",

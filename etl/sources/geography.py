@@ -22,11 +22,13 @@ def _levels(df: pl.DataFrame) -> pl.DataFrame:
 SOURCE = Contract(
     META,
     (
-        Col("area_code", ("code", "区域编码", "编码", "area_code", "adcode"), "code", pattern=AREA_CODE,
+        Col("area_code", ("code", "区域编码", "编码", "area_code", "adcode"), "code",
+            pattern=AREA_CODE,
             label_en="Area code"),
         Col("name_zh", ("name", "名称", "区域名称", "name_zh"), "text", label_en="Name"),
         # NOTE: optional English name for the UI in English; absent or blank = null.
-        Col("name_en", ("name_en", "英文名称", "名称（英文）", "名称(英文)"), "text", required=False,
+        Col("name_en", ("name_en", "英文名称", "名称（英文）", "名称(英文)"), "text",
+            required=False,
             nullable=True, label_en="English name"),
         Col("parent_code", ("parent_code", "上级编码", "parent"), "code", required=False,
             nullable=True, pattern=AREA_CODE, label_en="Parent code"),

@@ -1,4 +1,5 @@
-"""4 积水点台账: the waterlogging-point ledger; a re-sent ledger replaces each point (history kept)."""
+"""4 积水点台账: the waterlogging-point ledger; a re-sent ledger replaces each point (history
+kept)."""
 
 from __future__ import annotations
 

@@ -46,7 +46,8 @@ def test_comparison_draws_the_goal_under_the_labels():
 
 
 def test_comparison_leaves_missing_values_out_of_the_bars():
-    df = pl.DataFrame({"area": ["甲", "乙"], "value": [1.0, None], "status_label": ["达标", "暂无数据"]})
+    df = pl.DataFrame({"area": ["甲", "乙"], "value": [1.0, None], "status_label": ["达标",
+                                                                                  "暂无数据"]})
     spec = charts.comparison(df, None, labels(), "%").to_dict()
     assert layer(spec, "bar")["encoding"]["y"]["sort"] == ["甲"]
 

@@ -155,3 +155,43 @@ def test_sample_city_in_english(monkeypatch, sample_warehouse):
     bad = frame(at, "Reason")
     assert "unknown street code" in set(bad["Reason"])
     assert "Garbage sorting monthly report" in set(frame(at, "Rows read")["Template"])
+
+
+def test_a_new_template_is_one_module_and_the_data_status_page_picks_it_up(tmp_path,
+                                                                           monkeypatch):
+    """Adding a template = its contract (Meta says its number, rhythm, period and reporting
+    unit); dim_template, the late-report views and the page's template table follow."""
+    from etl import catalog
+    from etl.contract import Contract, Meta
+    from etl.load import load
+    from etl.sources._common import count, month, street_code
+    from tests.conftest import write_tiny_city
+    from warehouse import queries
+    from warehouse.store import connect_readonly
+
+    toilets = Contract(
+        Meta("public_toilets", "公厕巡查月报", "Public toilet inspections",
+             keys=("street_code", "month"), foreign_keys={"street_code": "street"},
+             number="9z", rhythm="monthly", period_grain="month", period="month",
+             unit_type="street", unit_column="street_code"),
+        (street_code(), month(), count("toilets_checked", "检查公厕数", label_en="Checked")))
+    real = catalog.sources()
+    monkeypatch.setattr(catalog, "sources", lambda: [*real, toilets])
+    files = write_tiny_city(tmp_path / "files")
+    (files / "公厕巡查_202506.csv").write_text(
+        "街道编码,统计月份,检查公厕数\n660102001,202506,12\n", encoding="utf-8")
+    load([files], tmp_path / "wh", progress=lambda _m: None)
+    con, _ = connect_readonly(tmp_path / "wh")
+    templates = queries.run(con, "datastatus_templates")
+    row = templates.filter(templates["template"] == "public_toilets").row(0, named=True)
+    assert (row["template_no"], row["title_zh"], row["rhythm"], row["n_rows"]) == (
+        "9z", "公厕巡查月报", "monthly", 1)
+    assert str(row["latest_period"]) == "2025-06-01"
+    late = queries.run(con, "datastatus_late", area="660100")
+    mine = late.filter(late["template"] == "public_toilets").row(0, named=True)
+    assert (mine["expected_units"], mine["received_units"], mine["missing_names"]) == (2, 1, "二街")
+    from app import datastatus as D
+    loads = queries.run(con, "datastatus_loads")
+    table = D.templates_table(templates, loads, "zh")
+    assert "公厕巡查月报" in table["模板（中文）"].to_list()
+    assert table.filter(table["模板（中文）"] == "公厕巡查月报")["最新统计期"][0] == "2025年6月"

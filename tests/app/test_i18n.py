@@ -34,3 +34,31 @@ def test_pages_hold_no_chinese_literals():
         body = path.read_text(encoding="utf-8").split('"""', 2)[-1]
         code = "\n".join(line.split("#")[0] for line in body.splitlines())
         assert not re.search(r"[\u4e00-\u9fff]", code), path.name
+
+
+def test_every_string_is_used():
+    """A key is used when the code names it, or names its family's prefix ("map.status.",
+    "direction.") and builds the rest from data; nothing else stays in the tables."""
+    import ast
+
+    from app.i18n import STRINGS
+    from tests.conftest import ROOT
+
+    literals, heads = set(), set()
+    files = [*ROOT.glob("app/**/*.py"), *ROOT.glob("pages/*.py")]
+    for path in files:
+        if "i18n" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                literals.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values and isinstance(
+                    node.values[0], ast.Constant):
+                heads.add(node.values[0].value)
+
+    def families(key: str) -> set[str]:
+        return {key[:i + 1] for i, ch in enumerate(key) if ch in "._"}
+
+    named = literals | heads
+    unused = [k for k in STRINGS if k not in literals and not families(k) & named]
+    assert unused == [], unused

@@ -117,7 +117,7 @@ def test_grid_fill_follows_the_status():
     fills = {r["area_code"]: r for r in
              next(x for x in spec["layers"] if x["id"] == "grid-status")["data"]}
     assert fills["990102001001"]["status"] == "red"           # stale larvae point and alert site
-    assert fills["990102001001"]["fill"][:3] == list(maps.GRID_COLOURS["red"])
+    assert fills["990102001001"]["fill"][:3] == [0xc6, 0x28, 0x28]   # the off-track red
     assert fills["990102001002"]["status"] == "green"         # its only point is eliminated
     assert "绿" in fills["990102001002"]["body"]
 

@@ -1,4 +1,4 @@
-"""AppTest of the overview: the empty state without a warehouse; tiles, counts and ranking with one."""
+"""AppTest of the overview: the empty state without a warehouse; tiles, counts and ranking."""
 
 from streamlit.testing.v1 import AppTest
 

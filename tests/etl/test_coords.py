@@ -18,4 +18,5 @@ def test_gcj02_round_trip():
 def test_bd09_known_point():
     # Baidu's own sample: Tiananmen BD-09 (116.404, 39.915) is about WGS-84 (116.3913, 39.9071).
     lon, lat = bd09_to_wgs84(np.array([116.404]), np.array([39.915]))
-    assert lon[0] == pytest.approx(116.3913, abs=2e-4) and lat[0] == pytest.approx(39.9071, abs=2e-4)
+    assert lon[0] == pytest.approx(116.3913, abs=2e-4)
+    assert lat[0] == pytest.approx(39.9071, abs=2e-4)

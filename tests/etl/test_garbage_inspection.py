@@ -11,4 +11,5 @@ def test_rules_and_compact_month():
         ["街道编码", "统计月份", "检查车次", "混装混运车次"],
         ["990102001", "202506", "40", "5"], ["990102002", "202506", "40", "41"]))
     assert r.frame["month"].to_list() == [dt.date(2025, 6, 1)]
-    assert r.rejects["reason"].to_list() == ["混装混运车次不能大于检查车次 / mixed trips exceed inspected"]
+    assert r.rejects["reason"].to_list() == ["混装混运车次不能大于检查车次 / mixed trips exceed "
+                                       "inspected"]

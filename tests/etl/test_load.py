@@ -36,7 +36,8 @@ def test_first_load_keeps_rejects_and_derives(city, tmp_path):
     assert summary.published and summary.data_version == 1
     assert city_value(wdir) == [(pytest.approx(5 / 40 * 100), 2, 2)]
     con, _ = connect_readonly(wdir)
-    rejects = con.sql("select file, row_number, \"column\", value, reason from etl_rejects").fetchall()
+    rejects = con.sql("select file, row_number, \"column\", value, reason from "
+                      "etl_rejects").fetchall()
     assert len(rejects) == 1
     file, row, column, value, reason = rejects[0]
     assert file.endswith("收运检查_202506.csv") and row == 4 and column == "街道编码"
@@ -69,7 +70,8 @@ def test_fatal_file_leaves_warehouse_byte_identical(city, tmp_path, name, conten
     load([city], wdir, **QUIET)
     before = tree_hashes(wdir)
     good = city / "收运检查_202507.csv"
-    good.write_text("街道编码,统计月份,检查车次,混装混运车次\n660102001,202507,10,0\n", encoding="utf-8")
+    good.write_text("街道编码,统计月份,检查车次,混装混运车次\n660102001,202507,10,"
+                    "0\n", encoding="utf-8")
     (city / name).write_text(content, encoding="utf-8")
     with pytest.raises(EtlFatal) as e:
         load([city], wdir, **QUIET)

@@ -5,7 +5,8 @@ import datetime as dt
 from etl.sources import mosquito_light_trap
 from tests.conftest import sheet
 
-HEADER = ["监测点编码", "监测日期", "布灯数", "监测夜数", "雌蚊数", "淡色库蚊", "致倦库蚊", "白纹伊蚊",
+HEADER = ["监测点编码", "监测日期", "布灯数", "监测夜数", "雌蚊数", "淡色库蚊", "致倦库蚊",
+          "白纹伊蚊",
           "三带喙库蚊", "中华按蚊", "其他蚊种"]
 
 

@@ -12,7 +12,8 @@ HEADER = ["街道编码", "统计月份", "检查车次", "混装混运车次"]
 @pytest.mark.parametrize("extra", ["姓名", "身份证号", "手机号", "联系电话"])
 def test_personal_headers_refused(extra):
     with pytest.raises(EtlFatal, match="个人信息") as e:
-        garbage_inspection.transform(sheet([*HEADER, extra], ["990102001", "202506", "1", "0", "x"]))
+        garbage_inspection.transform(sheet([*HEADER, extra], ["990102001", "202506", "1", "0",
+                                                              "x"]))
     assert e.value.column == extra
 
 
@@ -20,7 +21,8 @@ def test_personal_headers_refused(extra):
                                    "11010119900307123X", "110101900307123"])
 def test_phone_and_id_shaped_values_refused(value):
     with pytest.raises(EtlFatal, match="手机号或身份证号") as e:
-        garbage_inspection.transform(sheet([*HEADER, "备注"], ["990102001", "202506", "1", "0", value]))
+        garbage_inspection.transform(sheet([*HEADER, "备注"], ["990102001", "202506", "1", "0",
+                                                             value]))
     assert e.value.row == 2 and e.value.column == "备注"
 
 
@@ -29,8 +31,10 @@ def test_decimals_codes_and_counts_are_not_personal_data():
                                            ["990102001", "202506", "1", "0", "113.12345678901234"]))
     assert r.frame.height == 1
     r = chronic_disease.transform(sheet(
-        ["机构编码", "统计月份", "辖区常住人口", "高血压在管患者数", "高血压规范管理人数", "高血压血压控制人数",
-         "糖尿病在管患者数", "糖尿病规范管理人数", "糖尿病血糖控制人数", "电子健康档案建档数", "动态使用档案数",
+        ["机构编码", "统计月份", "辖区常住人口", "高血压在管患者数", "高血压规范管理人数",
+         "高血压血压控制人数",
+         "糖尿病在管患者数", "糖尿病规范管理人数", "糖尿病血糖控制人数", "电子健康档案建档数",
+         "动态使用档案数",
          "重点人群数", "重点人群签约数"],
         ["CHC001", "202506", "13812345", "3000", "2000", "1800", "1000", "700", "600", "25000",
          "15000", "8000", "7000"]))

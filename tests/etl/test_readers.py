@@ -1,4 +1,4 @@
-"""Readers and template detection: encodings, title rows, merged cells, 合计 rows, several sheets."""
+"""Readers and template detection: encodings, title rows, merged cells, 合计 rows, sheets."""
 
 import pytest
 from openpyxl import Workbook
@@ -107,7 +107,8 @@ def test_unknown_extra_column_is_ignored_with_a_warning(tmp_path):
 
 def test_a_unit_the_template_does_not_use_is_fatal(tmp_path):
     p = tmp_path / "路径法.csv"
-    p.write_text("街道编码,调查日期,路径长度（千米）,小型积水处数,阳性积水处数\n990102001,2025-06-30,2,5,1\n",
+    p.write_text("街道编码,调查日期,路径长度（千米）,小型积水处数,阳性积水处数\n990102001,"
+                 "2025-06-30,2,5,1\n",
                  encoding="utf-8")
     (c, s), = read_file(p)
     with pytest.raises(EtlFatal, match="单位应为米") as e:

@@ -21,7 +21,7 @@ HEADER = ["指标编码", "区域编码", "阶段名称", "年份", "目标值",
 
 
 def test_optional_english_stage_name():
-    # '阶段名称（英文）' reads as its own column, not as a second '阶段名称', in either bracket width
+    # '阶段名称（英文）' is its own column, not a second '阶段名称', in either bracket width
     for en_header in ("阶段名称（英文）", "阶段名称(英文)"):
         r = stage_goals.transform(sheet(
             [*HEADER[:3], en_header, *HEADER[3:]],

@@ -3,12 +3,14 @@
 from etl.sources import waterlogging
 from tests.conftest import sheet
 
-HEADER = ["积水点编号", "积水类别", "积水类型", "经度", "纬度", "坐标系", "网格编码", "发现日期", "发现方式",
+HEADER = ["积水点编号", "积水类别", "积水类型", "经度", "纬度", "坐标系", "网格编码", "发现日期",
+          "发现方式",
           "是否发现幼虫", "状态", "整改措施", "销号日期", "责任单位"]
 
 
 def row(pid, status, found, eliminated, kind="绿化带"):
-    return [pid, "孳生积水", kind, "113.1", "28.2", "WGS84", "990102001001", found, "日常巡查", "是",
+    return [pid, "孳生积水", kind, "113.1", "28.2", "WGS84", "990102001001", found, "日常巡查",
+            "是",
             status, "清除积水", eliminated, "城关区城市管理局"]
 
 

@@ -73,21 +73,21 @@ def test_every_change_compares_the_same_period_or_names_both(sample_warehouse, w
         last = B.build(con, info, B.week_of(snap.monday - dt.timedelta(days=7)))
     finally:
         con.close()
-    C = T.COLS
+    cols = T.COLS
     now = {r["indicator_id"]: r for r in snap.sections["indicators"].table.iter_rows(named=True)}
     before = {r["indicator_id"]: r
               for r in last.sections["indicators"].table.iter_rows(named=True)}
     for iid, r in now.items():
-        if r[C["d_week"]] is None:
+        if r[cols["d_week"]] is None:
             continue
         b = before[iid]
-        if r[C["period"]] == b[C["period"]]:
+        if r[cols["period"]] == b[cols["period"]]:
             # same period: a revision, and here none (nothing was loaded between the two)
-            assert r[C["basis_week"]] == T.BASIS_SAME and r[C["d_week"]] == 0.0, iid
+            assert r[cols["basis_week"]] == T.BASIS_SAME and r[cols["d_week"]] == 0.0, iid
         else:
-            assert r[C["basis_week"]] == T.BASIS_NEW.format(new=r[C["period"]],
-                                                            old=b[C["period"]]), iid
-            assert r[C["d_week"]] == pytest.approx(r[C["value"]] - b[C["value"]]), iid
+            assert r[cols["basis_week"]] == T.BASIS_NEW.format(new=r[cols["period"]],
+                                                            old=b[cols["period"]]), iid
+            assert r[cols["d_week"]] == pytest.approx(r[cols["value"]] - b[cols["value"]]), iid
     text = "".join(snap.overview)
     # a new period is announced with both periods; never "由 x 变为 y" across periods
     assert "变为" not in text

@@ -46,7 +46,8 @@ def iv(con, indicator: str, level: str, code: str, grain: str, start: str) -> di
 
 
 def test_every_file_loads(con):
-    runs = con.sql("select file_name, rows_read, rows_loaded, rows_rejected from etl_runs").fetchall()
+    runs = con.sql("select file_name, rows_read, rows_loaded, rows_rejected from "
+                   "etl_runs").fetchall()
     assert len(runs) == 20
     by_name = {r[0]: r[1:] for r in runs}
     # June garbage: 4 streets + the unknown street read; the 合计 row is not data.
@@ -472,9 +473,11 @@ def test_health_literacy_level_city(con):
 def test_stage_goals_and_baselines(con):
     goals = {(r[0], r[1]): r[2:] for r in con.sql(
         "select indicator_id, area_code, target_value, deadline, year from stage_goals").fetchall()}
-    assert goals[("hw_recycling_rate", CITY)] == (approx(35.0), dt.date(2025, 12, 31), 2025)  # "35%"
+    assert goals[("hw_recycling_rate", CITY)] == (approx(35.0), dt.date(2025, 12, 31),
+                                                  2025)  # "35%"
     assert goals[("health_literacy_level", D1)][0] == approx(30.0)          # "３０％"
-    assert goals[("route_index", CITY)][:2] == (approx(0.8), dt.date(2025, 12, 31))   # 2025年12月31日
+    assert goals[("route_index", CITY)][:2] == (approx(0.8), dt.date(2025, 12,
+                                                                     31))   # 2025年12月31日
     names = {(r[0], r[1]): r[2:] for r in con.sql(
         "select indicator_id, area_code, stage_name, stage_name_en from stage_goals").fetchall()}
     assert names[("hw_recycling_rate", CITY)] == ("2025年阶段目标", "Stage goal 2025")

@@ -118,7 +118,8 @@ TEMPLATES = {
         "rules": [("aware", "surveyed"), ("participating", "surveyed")]},
     "garbage_inspection": {
         "fields": [("street", "街道编码", CODE, True), ("month", "统计月份", month, True),
-                   ("inspected", "检查车次", whole, False), ("mixed", "混装混运车次", whole, False)],
+                   ("inspected", "检查车次", whole, False), ("mixed", "混装混运车次", whole,
+                                                         False)],
         "key": ("street", "month"), "fk": ("street",), "rules": [("mixed", "inspected")]},
     "mosquito_sites": {
         "fields": [("site", "监测点编码", CODE, True), ("lon", "经度", number, True),

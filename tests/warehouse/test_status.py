@@ -65,7 +65,8 @@ def test_on_track_at_risk_and_off_track():
 def test_yearly_survey_in_the_deadline_year_is_the_outcome():
     # Health literacy: 2026 goal 35 % due 2026-12-31; the 2026 survey is in (its year closed on
     # 2026-06-30), so it decides — no line drawn past it.
-    goals = [(32.0, D(2025, 6, 30), "全面提升年", 2025), (35.0, D(2026, 12, 31), "巩固迎检年", 2026)]
+    goals = [(32.0, D(2025, 6, 30), "全面提升年", 2025), (35.0, D(2026, 12, 31), "巩固迎检年",
+                                                     2026)]
     base = (25.4, D(2023, 12, 31))
     series = yearly([(2023, 25.4), (2024, 29.7), (2025, 31.5)])
     below = assess([*series, (D(2026, 1, 1), 32.5, None, None)], "year", "higher", goals, base,
@@ -87,7 +88,8 @@ def test_yearly_survey_in_the_deadline_year_is_the_outcome():
 
 def test_a_year_value_meets_the_goal_due_within_that_year():
     # The 2025 survey is judged against the 32 % due 2025-06-30, not the 2026 goal.
-    goals = [(32.0, D(2025, 6, 30), "全面提升年", 2025), (35.0, D(2026, 12, 31), "巩固迎检年", 2026)]
+    goals = [(32.0, D(2025, 6, 30), "全面提升年", 2025), (35.0, D(2026, 12, 31), "巩固迎检年",
+                                                     2026)]
     a = assess(yearly([(2024, 29.7), (2025, 31.5)]), "year", "higher", goals,
                (25.4, D(2023, 12, 31)), D(2025, 7, 1))
     assert (a.goal, a.stage_year, a.status, a.projection_kind) == (32.0, 2025, "off_track",
@@ -156,7 +158,8 @@ def test_after_the_deadline_the_goal_itself_decides():
 
 
 def test_goal_in_force_follows_the_value_period():
-    goals = [(35.0, D(2025, 12, 31), "全面提升年", 2025), (45.0, D(2026, 12, 31), "巩固迎检年", 2026)]
+    goals = [(35.0, D(2025, 12, 31), "全面提升年", 2025), (45.0, D(2026, 12, 31), "巩固迎检年",
+                                                      2026)]
     assert goal_for_period(goals, D(2025, 12, 1))[0] == 35.0
     assert goal_for_period(goals, D(2026, 1, 1))[0] == 45.0
     assert goal_for_period(goals, D(2027, 1, 1))[0] == 45.0     # after the plan: the last goal
@@ -201,3 +204,28 @@ def test_projection_of_a_rate_stays_within_0_and_100():
                      [(0.0, D(2026, 12, 31), "巩固迎检年", 2026)], (8.0, D(2023, 12, 31)),
                      D(2026, 6, 5))
     assert falling.projection == 0.0
+
+
+def test_district_ranking_on_literal_values():
+    import polars as pl
+
+    from warehouse.status import district_ranking
+
+    # Two districts, two domains; progress = (value − baseline) / (goal − baseline), capped.
+    rows = [("a", "d1", 36.5, 28.0, 45.0),   # (36.5−28)/(45−28) = 0.5
+            ("b", "d1", 8.65, 12.3, 5.0),    # lower is better: (8.65−12.3)/(5−12.3) = 0.5
+            ("a", "d2", 45.0, 28.0, 45.0),   # 1.0
+            ("b", "d2", 5.0, 12.3, 5.0),     # 1.0
+            ("a", "d2", 70.0, 28.0, 45.0)]   # 2.47 → capped at 1.5
+    ids = {"a": "garbage", "b": "mosquito"}
+    st = pl.DataFrame({"indicator_id": [f"{r[0]}{i}" for i, r in enumerate(rows)],
+                       "area_level": ["district"] * 5, "area_code": [r[1] for r in rows],
+                       "value": [r[2] for r in rows], "baseline": [r[3] for r in rows],
+                       "goal": [r[4] for r in rows]})
+    meta = pl.DataFrame({"indicator_id": st["indicator_id"],
+                         "domain": [ids[r[0]] for r in rows]})
+    out = {(r["domain"], r["area_code"]): (round(r["score"], 6), r["rank"])
+           for r in district_ranking(st, meta).iter_rows(named=True)}
+    assert out == {("garbage", "d1"): (0.5, 2), ("garbage", "d2"): (1.25, 1),
+                   ("mosquito", "d1"): (0.5, 2), ("mosquito", "d2"): (1.0, 1),
+                   ("overall", "d1"): (0.5, 2), ("overall", "d2"): (1.125, 1)}
