@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PORT ?= 8501
+HOST ?= 127.0.0.1
 export HC_WAREHOUSE_DIR ?= $(CURDIR)/warehouse/data
 
 .DEFAULT_GOAL := help
@@ -30,8 +31,10 @@ sample-if-absent: venv
 etl: sample-if-absent ## load sample_data/ into the warehouse ($$HC_WAREHOUSE_DIR)
 	$(BIN)/python -m etl load sample_data --quiet
 
-run: etl ## set everything up and serve the app on port 8501
-	$(BIN)/streamlit run app/main.py --server.port $(PORT) --server.headless true
+run: etl ## set everything up and serve the app on 127.0.0.1:8501 (HOST=0.0.0.0 for an office network)
+	@$(BIN)/python -m app.users ensure-admin
+	$(BIN)/streamlit run app/server.py --server.port $(PORT) --server.address $(HOST) \
+		--server.headless true $(if $(filter 127.0.0.1 localhost,$(HOST)),,--browser.serverAddress $(shell hostname))
 
 test: venv ## run every test
 	$(BIN)/python -m pytest -q

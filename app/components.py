@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from app import db, export
+from app import auth, db, export
 from app import formatting as F
 from app.i18n import current_lang, t
 from warehouse import queries, settings
@@ -76,9 +76,17 @@ def page_frame(title_key: str) -> int:
     day = as_of_widget()
     st.title(t(title_key))
     version = db.current_version()
+    u = auth.user()
     if version == 0:
+        if u is not None:
+            auth.sidebar(u)
         st.info(t("empty.no_warehouse"))
         st.stop()
+    if u is not None:
+        auth.sidebar(u, area_names(version).get(u.district) if u.district else None)
+        if u.district:
+            st.caption(t("auth.scope_note", district=area_names(version).get(u.district,
+                                                                             u.district)))
     st.caption(t("frame.as_of", date=F.date(day)))
     return version
 
@@ -110,11 +118,16 @@ def area_filter(version: int, finest: str = "grid") -> Area:
     parent, keys = city_code, {"district": "filter.all_city", "street": "filter.all_districts",
                                "grid": "filter.all_grids"}
     lang = current_lang()   # NOTE: captured: AppTest calls format_func outside the script run
+    mine = auth.district()
     for level in LEVELS[1:LEVELS.index(finest) + 1]:
         options = ["", *areas.filter((pl.col("area_level") == level)
                                      & (pl.col("parent_code") == parent))["area_code"]]
+        if mine and level == "district":
+            options = ["", mine]
+        # NOTE: a district user starts in its own district (the city stays one click away).
         value = url_widget(
-            st.sidebar.selectbox, t(f"filter.{level}"), options, level, "",
+            st.sidebar.selectbox, t(f"filter.{level}"), options, level,
+            mine if mine and level == "district" else "",
             format_func=lambda c, k=keys[level]: t(k, lang) if c == "" else names.get(c, c))
         if not value:
             break
@@ -154,6 +167,13 @@ def area_names(version: int, lang: str | None = None) -> dict[str, str]:
             for r in db.query("areas", version).iter_rows(named=True)}
 
 
+def briefing_scopes(version: int) -> list[str]:
+    """The briefings the user may build: the city ("") and every district, or a district user's
+    own district only."""
+    mine = auth.district()
+    return [mine] if mine else ["", *districts(version)]
+
+
 def districts(version: int) -> list[str]:
     """The codes of every district, in code order."""
     areas = db.query("areas", version)
@@ -177,8 +197,9 @@ def data_ends(version: int, source_tables: list[str]) -> None:
 
 
 def downloads(df: pl.DataFrame, name: str, key: str) -> None:
-    """The data behind a chart or table, as CSV (with BOM) and XLSX."""
-    if df.height == 0:
+    """The data behind a chart or table, as CSV (with BOM) and XLSX — for the roles that may
+    download (a leader's account views only)."""
+    if df.height == 0 or not auth.can("download"):
         return
     c1, c2, _ = st.columns([1, 1, 4])
     # NOTE: the files are built when clicked (a callable), not on every rerun of the page.

@@ -10,8 +10,29 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from app import auth
 from warehouse import queries, store
 from warehouse.paths import warehouse_dir
+
+# Columns that name an area: a district user's results keep only its own district's rows and
+# the city's (the total for comparison) — applied here, to every result, not in the pages.
+AREA_COLUMNS = ("area_code", "district_code", "street_code", "grid_code")
+
+
+def scoped(df: pl.DataFrame, district: str | None = None) -> pl.DataFrame:
+    """Rows a district user may see: an area code of its district (or below) or the city's;
+    codes that are not area codes (sites, centres) pass, their grid or area column decides."""
+    district = district if district is not None else auth.district()
+    if not district or not isinstance(df, pl.DataFrame):
+        return df
+    city = district[:4] + "00"
+    keep = pl.lit(True)
+    for col in AREA_COLUMNS:
+        if col in df.columns and df.schema[col] == pl.Utf8:
+            code = pl.col(col)
+            area_like = code.str.contains(r"^\d{6}(\d{3}){0,2}$").fill_null(False)
+            keep = keep & (~area_like | code.str.starts_with(district) | (code == city))
+    return df.filter(keep)
 
 
 def current_version() -> int:
@@ -45,8 +66,8 @@ def _query(name: str, wdir: str, version: int, **params: object) -> pl.DataFrame
 
 
 def query(name: str, version: int, **params: object) -> pl.DataFrame:
-    """A named query's result (warehouse/sql/queries/<name>.sql), cached."""
-    return _query(name, _where(), version, **params)
+    """A named query's result (warehouse/sql/queries/<name>.sql), cached, scoped to the user."""
+    return scoped(_query(name, _where(), version, **params))
 
 
 @st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
@@ -56,7 +77,7 @@ def _query_sql(sql: str, wdir: str, version: int, **params: object) -> pl.DataFr
 
 def query_sql(sql: str, version: int, **params: object) -> pl.DataFrame:
     """A query rendered from a registry template (warehouse/sql/queries), cached likewise."""
-    return _query_sql(sql, _where(), version, **params)
+    return scoped(_query_sql(sql, _where(), version, **params))
 
 
 @st.cache_data(ttl=3600, max_entries=64, show_spinner=False)
@@ -74,7 +95,16 @@ def statuses(version: int, as_of, levels: tuple[str, ...], parent: str | None = 
     """The status rule's assessment of every indicator (or `indicators`) in the areas of
     `levels` (children of `parent` only, when given) as of a date, at each indicator's status
     grain (or at `grain`)."""
-    return _statuses(_where(), version, as_of, levels, parent, grain, indicators)
+    return scoped(_statuses(_where(), version, as_of, levels, parent, grain, indicators))
+
+
+def ranking(version: int, as_of, meta: pl.DataFrame) -> pl.DataFrame:
+    """The district ranking (warehouse.status.district_ranking) over every district; a district
+    user sees its own rows of it (its rank among all)."""
+    from warehouse.status import district_ranking
+
+    return scoped(district_ranking(_statuses(_where(), version, as_of, ("city", "district"),
+                                             None, None, None), meta))
 
 
 def fact_ends(version: int) -> pl.DataFrame:
@@ -120,5 +150,6 @@ def _briefing(wdir: str, version: int, week: str, district: str | None):
 
 def briefing(version: int, week: str, district: str | None):
     """The weekly briefing pack (PDF, XLSX, charts, manifest) and its ZIP, built once per
-    warehouse publish, week and scope: (pack, zip bytes, seconds it took)."""
-    return _briefing(_where(), version, week, district)
+    warehouse publish, week and scope: (pack, zip bytes, seconds it took). A district user's
+    briefing is always its own district's."""
+    return _briefing(_where(), version, week, auth.district() or district)

@@ -12,23 +12,27 @@ if str(ROOT) not in sys.path:
 import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 
+from app import auth  # noqa: E402
 from app.i18n import t  # noqa: E402
 
+# (file, title key, icon, what the role must be allowed to do: app/accounts.py User.can)
 PAGES = [
-    ("overview.py", "nav.overview", ":material/dashboard:"),
-    ("garbage.py", "nav.garbage", ":material/recycling:"),
-    ("mosquito.py", "nav.mosquito", ":material/pest_control:"),
-    ("chronic.py", "nav.chronic", ":material/cardiology:"),
-    ("literacy.py", "nav.literacy", ":material/school:"),
-    ("map.py", "nav.map", ":material/map:"),
-    ("data_status.py", "nav.data_status", ":material/fact_check:"),
-    ("weekly.py", "nav.weekly", ":material/summarize:"),
+    ("overview.py", "nav.overview", ":material/dashboard:", "view"),
+    ("garbage.py", "nav.garbage", ":material/recycling:", "view"),
+    ("mosquito.py", "nav.mosquito", ":material/pest_control:", "view"),
+    ("chronic.py", "nav.chronic", ":material/cardiology:", "view"),
+    ("literacy.py", "nav.literacy", ":material/school:", "view"),
+    ("map.py", "nav.map", ":material/map:", "view"),
+    ("data_status.py", "nav.data_status", ":material/fact_check:", "data_status"),
+    ("weekly.py", "nav.weekly", ":material/summarize:", "briefings"),
+    ("admin.py", "nav.admin", ":material/admin_panel_settings:", "admin"),
 ]
 
 st.set_page_config(page_title=t("app.title"), page_icon="🏙️", layout="wide")
-available = [p for p in PAGES if (ROOT / "pages" / p[0]).exists()]
+user = auth.require()   # NOTE: nothing below runs for a visitor who is not signed in
+available = [p for p in PAGES if (ROOT / "pages" / p[0]).exists() and user.can(p[3])]
 nav = st.navigation([st.Page(ROOT / "pages" / f, title=t(k), icon=i, default=(f == "overview.py"))
-                     for f, k, i in available])
+                     for f, k, i, _ in available])
 try:
     nav.run()
 except (duckdb.Error, OSError) as error:

@@ -13,7 +13,7 @@ import polars as pl
 from app import formatting as F
 from app.i18n import t
 from app.summaries import goal_text, projection_text, reason
-from warehouse.status import district_ranking, severity
+from warehouse.status import severity
 
 # A domain's page in the navigation (pages/<domain>.py → /<domain>).
 DOMAIN_PAGE = {"garbage": "garbage", "mosquito": "mosquito", "chronic": "chronic",
@@ -63,6 +63,19 @@ def tile(ind: dict, a: dict | None, lang: str, running: dict | None = None,
 def status_counts(statuses: pl.DataFrame, area_code: str) -> dict[str, int]:
     mine = statuses.filter(pl.col("area_code") == area_code)
     return dict(zip(*mine.group_by("status").len().to_dict(as_series=False).values()))
+
+
+def list_scope(area, names: dict[str, str], lang: str) -> str:
+    """What the off-track list covers, in words: the city and every district; the city and a
+    district user's own district; or the chosen district."""
+    from app import auth
+
+    if area.level != "city":
+        return t("overview.scope_district", lang, area=area.name)
+    mine = auth.district()
+    if mine:
+        return t("overview.scope_city_and", lang, district=names.get(mine, mine))
+    return t("overview.scope_city", lang)
 
 
 def page_link(ind: dict, area_code: str, area_level: str, as_of: dt.date, lang: str) -> str:
@@ -150,11 +163,10 @@ def headline_download(headlines: list[dict], mine: dict[str, dict], lang: str) -
         t("col.projection", lang)) else pl.Utf8) for k in rows[0]}) if rows else pl.DataFrame()
 
 
-def ranking(statuses: pl.DataFrame, meta: pl.DataFrame, names: dict[str, str],
+def ranking(ranked: pl.DataFrame, meta: pl.DataFrame, names: dict[str, str],
             lang: str) -> tuple[pl.DataFrame, list[str]]:
-    """District ranking per domain and overall (score = mean progress share); display columns
-    in the language, scores rounded to two places, and the domain column names in order."""
-    ranked = district_ranking(statuses, meta)
+    """District ranking (warehouse.status.district_ranking rows) per domain and overall: display
+    columns in the language, each district's rank, and the domain column names in order."""
     if ranked.height == 0:
         return pl.DataFrame(), []
     domains = [*meta["domain"].unique(maintain_order=True), "overall"]
@@ -162,9 +174,11 @@ def ranking(statuses: pl.DataFrame, meta: pl.DataFrame, names: dict[str, str],
              for r in meta.iter_rows(named=True)} | {"overall": t("overview.overall", lang)}
     wide = ranked.pivot(on="domain", index="area_code", values="score").sort(
         "overall", "area_code", descending=[True, False], nulls_last=True)
+    rank = ranked.filter(pl.col("domain") == "overall").select("area_code", "rank")
+    wide = wide.join(rank, on="area_code", how="left")
     cols = [d for d in domains if d in wide.columns]
     table = wide.select(
-        pl.int_range(1, wide.height + 1).alias(t("overview.rank", lang)),
+        pl.col("rank").alias(t("overview.rank", lang)),
         pl.col("area_code").replace_strict(names, default="").alias(t("overview.district", lang)),
         *[pl.col(d).alias(label[d]) for d in cols])
     return table, [label[d] for d in cols]

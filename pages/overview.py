@@ -54,10 +54,8 @@ group = ui.url_widget(st.segmented_control, t("overview.group_by"), ["domain", "
 table = O.off_track(statuses, meta, names, area.code, area.level, as_of, lang, group or "domain")
 overdue = int(table["overdue"].sum())
 table = table.drop("overdue")
-st.subheader(t("overview.exceptions_n", scope=t("overview.scope_city" if area.level == "city"
-                                                  else "overview.scope_district",
-                                                  area=area.name),
-               n=table.height, overdue=overdue))
+st.subheader(t("overview.exceptions_n", scope=O.list_scope(area, names, lang), n=table.height,
+               overdue=overdue))
 st.caption(t("overview.exceptions_help"))
 if table.height == 0:
     st.success(t("overview.exceptions_none"))
@@ -71,7 +69,7 @@ else:
 # 5/ district ranking per domain and overall
 st.subheader(t("overview.ranking"))
 st.caption(t("overview.ranking_help"))
-ranking, scores = O.ranking(statuses, meta, names, lang)
+ranking, scores = O.ranking(db.ranking(version, as_of, meta), meta, names, lang)
 if ranking.height == 0:
     st.info(t("empty.no_values"))
 else:

@@ -32,7 +32,8 @@ week = c1.selectbox(t("weekly.week"), weeks, index=weeks.index(default) if defau
                     format_func=week_label, key="w_week",
                     help=t("weekly.week_help", date=as_of.isoformat()))
 names = ui.area_names(version)
-district = c2.selectbox(t("weekly.district"), ["", *ui.districts(version)], key="w_scope",
+scopes = ui.briefing_scopes(version)
+district = c2.selectbox(t("weekly.district"), scopes, key="w_scope",
                         format_func=lambda c: t("weekly.whole_city", lang) if c == "" else names[c])
 
 # 2/ build (cached per warehouse publish, week and scope) and download

@@ -24,6 +24,25 @@ def tree_hashes(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock"}
 
 
+@pytest.fixture(autouse=True, scope="session")
+def state_folder(tmp_path_factory):
+    """Accounts, the session secret and the audit log of the tests live in a temporary folder,
+    never in the repository's .state/."""
+    import os
+
+    folder = tmp_path_factory.mktemp("state")
+    os.environ["HC_STATE_DIR"] = str(folder)
+    return folder
+
+
+def signed_in(at, role: str = "admin", district: str | None = None, name: str = "tester"):
+    """An AppTest run as a signed-in user (AppTest has no cookies; app/auth.py reads this)."""
+    from app.accounts import User
+
+    at.session_state["_auth_user"] = User(name, role, district, 1)
+    return at
+
+
 @pytest.fixture(scope="session")
 def sample_warehouse(tmp_path_factory) -> Path:
     """The committed sample city loaded once into a temporary warehouse."""

@@ -15,3 +15,12 @@ def warehouse_dir() -> Path:
     """The warehouse folder: $HC_WAREHOUSE_DIR, else warehouse/data in the repository."""
     env = os.environ.get("HC_WAREHOUSE_DIR")
     return Path(env).expanduser().resolve() if env else WAREHOUSE_PKG / "data"
+
+
+def state_dir() -> Path:
+    """The office's own state, outside the warehouse (accounts, the session secret, the audit
+    log): $HC_STATE_DIR, else .state/ in the repository. Created owner-only."""
+    env = os.environ.get("HC_STATE_DIR")
+    path = Path(env).expanduser().resolve() if env else ROOT / ".state"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path

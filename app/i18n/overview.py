@@ -28,6 +28,7 @@ STRINGS = {
     "overview.group.district": {"zh": "按区域", "en": "By area"},
     "overview.scope_city": {"zh": "全市及各区县", "en": "the city and every district"},
     "overview.scope_district": {"zh": "{area}", "en": "{area}"},
+    "overview.scope_city_and": {"zh": "全市及{district}", "en": "the city and {district}"},
     "overview.exceptions_n": {"zh": "落后清单：{scope}共 {n} 项（其中逾期未达标 {overdue} 项）",
                               "en": "Off-track list: {n} in {scope} ({overdue} past their "
                                     "deadline)"},

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl import catalog
 from etl.load import load
-from tests.conftest import ROOT, write_tiny_city
+from tests.conftest import ROOT, signed_in, write_tiny_city
 from warehouse.store import connect_readonly
 
 MAIN = str(ROOT / "app" / "main.py")
@@ -23,6 +23,7 @@ def open_page(monkeypatch, wdir: Path, lang: str = "zh") -> AppTest:
     st.cache_resource.clear()
     monkeypatch.setenv("HC_WAREHOUSE_DIR", str(wdir))
     at = AppTest.from_file(MAIN, default_timeout=60)
+    signed_in(at)
     at.query_params["lang"] = lang
     at.switch_page(PAGE)
     at.run()

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import maps
-from tests.conftest import ROOT
+from tests.conftest import ROOT, signed_in
 
 MAIN = str(ROOT / "app" / "main.py")
 
@@ -208,6 +208,7 @@ def app(sample_warehouse, monkeypatch):
 
     def run(lang: str = "zh", **params: str) -> AppTest:
         at = AppTest.from_file(MAIN, default_timeout=120)
+        signed_in(at)
         at.query_params["lang"] = lang
         for k, v in params.items():
             at.query_params[k] = v
@@ -310,6 +311,7 @@ def test_map_page_without_ledger_or_sites(monkeypatch, tmp_path):
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(MAIN, default_timeout=60)
+    signed_in(at)
     at.switch_page("../pages/map.py")
     at.run()
     assert not at.exception, [e.message for e in at.exception]

@@ -3,7 +3,7 @@
 from streamlit.testing.v1 import AppTest
 
 from etl.load import load
-from tests.conftest import ROOT, write_tiny_city
+from tests.conftest import ROOT, signed_in, write_tiny_city
 
 MAIN = str(ROOT / "app" / "main.py")
 
@@ -11,6 +11,7 @@ MAIN = str(ROOT / "app" / "main.py")
 def run_app(monkeypatch, wdir, lang="zh"):
     monkeypatch.setenv("HC_WAREHOUSE_DIR", str(wdir))
     at = AppTest.from_file(MAIN, default_timeout=60)
+    signed_in(at)
     at.query_params["lang"] = lang
     at.run()
     assert not at.exception, at.exception

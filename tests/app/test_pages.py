@@ -6,7 +6,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, signed_in
 
 pytestmark = pytest.mark.slow
 MAIN = str(ROOT / "app" / "main.py")
@@ -19,6 +19,7 @@ def app(sample_warehouse, monkeypatch):
 
     def run(page: str, lang: str = "zh", **params: str) -> AppTest:
         at = AppTest.from_file(MAIN, default_timeout=120)
+        signed_in(at)
         at.query_params["lang"] = lang
         for k, v in params.items():
             at.query_params[k] = v
@@ -90,7 +91,7 @@ SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(T| )\d{2}:\d{2}:\d{2}")
 RAW = re.compile(r"(?<![A-Za-z])(None|nan|NaN|NaT|null)(?![A-Za-z])")
 ALL_PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "map", "data_status",
-             "weekly"]
+             "weekly", "admin"]
 
 
 def shown_text(at: AppTest) -> list[str]:

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, signed_in
 
 pytestmark = pytest.mark.slow
 
@@ -12,6 +12,7 @@ pytestmark = pytest.mark.slow
 def test_weekly_page_offers_the_downloads(sample_warehouse, monkeypatch, lang):
     monkeypatch.setenv("HC_WAREHOUSE_DIR", str(sample_warehouse))
     at = AppTest.from_file(str(ROOT / "app" / "main.py"), default_timeout=120)
+    signed_in(at)
     at.query_params["lang"] = lang
     at.switch_page("../pages/weekly.py")
     at.run()

@@ -1,6 +1,8 @@
-"""Browser end to end: `streamlit run` on a free port, the system Chromium through Playwright;
-every page in zh and en renders without an error element, a filter change is carried in the URL,
-and no request leaves 127.0.0.1 (the offline test).
+"""Browser end to end: `streamlit run app/server.py` (the login gate) on a free port, the system
+Chromium through Playwright: nothing is served before login, a wrong password five times locks
+the account, every page in zh and en renders without an error element once signed in, a
+district user sees only its district, a filter change is carried in the URL, and no request
+leaves 127.0.0.1 (the offline test).
 
 Needs Debian's `chromium` (/usr/bin/chromium) and the `playwright` package; elsewhere the tests
 skip with a message. CI installs Chromium in .ci/run.
@@ -14,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from urllib.parse import urlparse
 
@@ -27,7 +30,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 PAGES = {"": ("创卫与健康城市建设", "Sanitary City"), "garbage": ("垃圾分类", "Garbage sorting"),
          "mosquito": ("蚊虫密度", "Mosquito density"), "chronic": ("慢病管理", "Chronic disease"),
          "literacy": ("健康素养", "Health literacy"), "map": ("积水点与网格", "Waterlogging"),
-         "data_status": ("数据状态", "Data status"), "weekly": ("周报导出", "Weekly snapshot")}
+         "data_status": ("数据状态", "Data status"), "weekly": ("周报导出", "Weekly snapshot"),
+         "admin": ("账户与审计", "Accounts and audit")}
 
 pytestmark = pytest.mark.slow
 playwright = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
@@ -42,12 +46,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+ADMIN, ADMIN_PW = "admin", "admin-test-pw-1"
+DISTRICT, DISTRICT_PW = "nanjiang", "nanjiang-test-pw-1"
+
+
 @pytest.fixture(scope="module")
-def server(sample_warehouse):
+def server(sample_warehouse, tmp_path_factory):
+    from app import accounts
+
+    state = tmp_path_factory.mktemp("e2e_state")
+    accounts.add(ADMIN, "admin", ADMIN_PW, folder=state)
+    accounts.add(DISTRICT, "district", DISTRICT_PW, district="990105", folder=state)
+    accounts.add("locker", "leader", "locker-test-pw-1", folder=state)
     port = free_port()
-    env = {**os.environ, "HC_WAREHOUSE_DIR": str(sample_warehouse)}
+    env = {**os.environ, "HC_WAREHOUSE_DIR": str(sample_warehouse), "HC_STATE_DIR": str(state)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "main.py"),
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "server.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -66,16 +80,36 @@ def server(sample_warehouse):
     proc.wait(timeout=20)
 
 
+def log_in(context, base: str, name: str, password: str) -> None:
+    page = context.new_page()
+    page.goto(f"{base}/login")
+    page.fill("#username", name)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert "/login" not in page.url, page.inner_text("body")[:300]
+    page.close()
+
+
 @pytest.fixture(scope="module")
-def browser():
+def chromium():
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
 
 
+@pytest.fixture(scope="module")
+def browser(chromium, server):
+    """A browser context signed in as the administrator."""
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    log_in(context, server, ADMIN, ADMIN_PW)
+    yield context
+    context.close()
+
+
 def open_page(browser, url: str):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page()
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url)
             if urlparse(r.url).hostname not in ("127.0.0.1", None) and
@@ -124,3 +158,76 @@ def test_filter_change_is_carried_in_the_url(server, browser):
         assert outside == [] and outside2 == []
     finally:
         again.close()
+
+
+@pytest.mark.parametrize("path", [*PAGES, "media/anything.pdf", "_stcore/upload_file/x/y"])
+def test_nothing_is_served_before_login(server, path):
+    request = urllib.request.Request(f"{server}/{path}", method="GET")
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        response = opener.open(request, timeout=10)
+        status, location = response.status, response.headers.get("location")
+    except urllib.error.HTTPError as e:
+        status, location = e.code, e.headers.get("location")
+    if path.startswith(("media/", "_stcore/")):
+        assert status == 401
+    else:
+        assert status == 303 and location.startswith("/login?next=")
+
+
+def test_the_login_page_is_labelled_and_offline(chromium, server):
+    context = chromium.new_context()
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url)
+            if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
+    page.goto(f"{server}/weekly")
+    assert "/login" in page.url
+    assert page.locator("label[for=username]").inner_text() == "用户名"
+    assert page.locator("label[for=password]").inner_text() == "密码"
+    assert page.locator("button[type=submit]").inner_text() == "登录"
+    page.click("text=English")
+    assert page.locator("button[type=submit]").inner_text() == "Log in"
+    assert outside == []
+    context.close()
+
+
+def test_five_wrong_passwords_lock_the_account(chromium, server):
+    context = chromium.new_context()
+    page = context.new_page()
+    for _ in range(5):
+        page.goto(f"{server}/login")
+        page.fill("#username", "locker")
+        page.fill("#password", "not-the-password")
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+    assert "锁定 15 分钟" in page.inner_text("main")
+    page.goto(f"{server}/login")
+    page.fill("#username", "locker")
+    page.fill("#password", "locker-test-pw-1")        # right, but locked now
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert "/login" in page.url and "锁定" in page.inner_text("main")
+    context.close()
+
+
+def test_a_district_user_sees_only_its_district(chromium, server):
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    log_in(context, server, DISTRICT, DISTRICT_PW)
+    page, outside = open_page(context, f"{server}/")
+    try:
+        body = page.inner_text("body")
+        assert "本账户只能查看 南江区 的数据" in body
+        for other in ("城关区", "东湖区", "西山区", "北塘区", "新港区"):
+            assert other not in body, other
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "数据状态" in nav and "周报导出" in nav
+        assert outside == []
+    finally:
+        page.close()
+        context.close()
