@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import accounts
+from app import formatting as F
 from app.i18n import current_lang, t
 
 STATE = "_auth_user"
@@ -105,8 +106,8 @@ def sidebar(u: accounts.User, district_name: str | None = None) -> None:
     lang = current_lang()
     where = f"，{district_name}" if district_name and lang == "zh" else (
         f", {district_name}" if district_name else "")
-    st.sidebar.caption(t("auth.signed_in", lang, name=u.name, role=role_name(u.role, lang),
-                         district=where))
+    st.sidebar.caption(F.md(t("auth.signed_in", lang, name=u.name,
+                              role=role_name(u.role, lang), district=where)))
     suffix = "?lang=en" if lang == "en" else ""
     c1, c2 = st.sidebar.columns(2)
     c1.link_button(t("auth.logout", lang), "/logout" + suffix, width="stretch")

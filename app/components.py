@@ -85,8 +85,8 @@ def page_frame(title_key: str) -> int:
     if u is not None:
         auth.sidebar(u, area_names(version).get(u.district) if u.district else None)
         if u.district:
-            st.caption(t("auth.scope_note", district=area_names(version).get(u.district,
-                                                                             u.district)))
+            st.caption(F.md(t("auth.scope_note", district=area_names(version).get(
+                u.district, u.district))))
     st.caption(t("frame.as_of", date=F.date(day)))
     return version
 
@@ -280,6 +280,6 @@ def footer(version: int) -> None:
     areas = db.query("areas", version).filter(pl.col("area_level") == "city")
     city = F.area_name(areas.row(0, named=True), current_lang()) if areas.height else ""
     st.divider()
-    st.caption(t("footer.version", city=city, version=version,
-                 published=F.timestamp(info.get("published_at"))))
+    st.caption(F.md(t("footer.version", city=city, version=version,
+                      published=F.timestamp(info.get("published_at")))))
     st.caption(t("status.rule", share=settings.MIN_COMPLETENESS))

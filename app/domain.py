@@ -230,7 +230,8 @@ def standard_body(ctx: DomainContext, extras: Callable[[DomainContext, dict, str
     values = trend_section(ctx, ind, grain, key="main", extra=national_series(ind))
     if values.height:
         latest = values["period_start"][-1]
-        st.subheader(f"{t('col.area')}: {ctx.area.name} → {F.period(latest, grain, ctx.lang)}")
+        st.subheader(F.md(f"{t('col.area')}: {ctx.area.name} → "
+                          f"{F.period(latest, grain, ctx.lang)}"))
         children_section(ctx, ind, grain, latest, key="children")
     if extras is not None:
         extras(ctx, ind, grain, values)

@@ -15,6 +15,16 @@ DASH = "—"
 _DECIMALS = re.compile(r"\{:[^}]*\.(\d+)f\}")
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
+
+
+def md(text: object) -> str:
+    """Text from the data (names of areas, sites, stages, users) made safe for a Streamlit
+    markdown element: every markdown, directive (:red[…], :material/x:) and HTML character
+    escaped, so a name is only ever shown as itself — never a link, an image or a style."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
 def missing(v: object) -> bool:
     return v is None or (isinstance(v, float) and (math.isnan(v) or math.isinf(v)))
 

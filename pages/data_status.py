@@ -8,6 +8,7 @@ import streamlit as st
 from app import components as ui
 from app import datastatus as D
 from app import db
+from app import formatting as F
 from app.i18n import current_lang, t
 
 # 1/ frame and filters
@@ -58,7 +59,7 @@ else:
     if detail.height == 0:
         st.success(t("datastatus.late_all_in"))
     else:
-        st.markdown(f"**{t('datastatus.missing_units', area=area.name)}**")
+        st.markdown(f"**{F.md(t('datastatus.missing_units', area=area.name))}**")
         st.dataframe(detail, hide_index=True, width="stretch")
         ui.downloads(detail, "data_status_missing_units", key="dl_ds_missing")
     with st.expander(t("datastatus.gaps", n=gaps.height)):

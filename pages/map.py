@@ -21,7 +21,7 @@ statuses = ui.url_multiselect(t("map.filter_status"), maps.POINT_STATUSES, "stat
                            list(maps.OPEN_STATUSES), lambda s: maps.status_label(s, lang), lang)
 classes = ui.url_multiselect(t("map.filter_class"), maps.CLASSES, "class", list(maps.CLASSES),
                           lambda c: maps.class_label(c, lang), lang)
-st.caption(t("map.caption_as_of", area=area.name))
+st.caption(F.md(t("map.caption_as_of", area=area.name)))
 if span["latest_date"] is not None and span["latest_date"] < as_of:
     st.caption(t("map.ledger_ends", latest=span["latest_date"].isoformat()))
 

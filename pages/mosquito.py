@@ -7,6 +7,7 @@ import streamlit as st
 
 from app import charts, db, mosquito
 from app import components as ui
+from app import formatting as F
 from app.domain import DomainContext, open_domain, standard_body
 from app.i18n import t
 from warehouse import settings
@@ -27,7 +28,7 @@ def extras(ctx: DomainContext, ind: dict, grain: str, values) -> None:
     st.subheader(t("mosq.alert_sites"))
     sites = db.query("light_trap_sites", ctx.version, area=ctx.area.code, as_of=ctx.as_of,
                      rule=settings.ALERT_RULE, k=settings.ALERT_K)
-    st.caption(mosquito.alert_rule_text(sites, ctx.lang))
+    st.caption(F.md(mosquito.alert_rule_text(sites, ctx.lang)))
     over = mosquito.alert_table(sites, ctx.lang)
     if over.height == 0:
         st.success(t("mosq.alert_none", date=ctx.as_of.isoformat()))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from app import components as ui
 from app import db
+from app import formatting as F
 from app import overview as O
 from app.i18n import current_lang, t
 
@@ -23,9 +24,9 @@ with st.spinner(t("loading")):
 names = ui.area_names(version)
 ui.data_ends(version, meta["source_table"].unique().to_list())
 count = O.status_counts(statuses, area.code)
-st.markdown(t("overview.count", area=area.name, on=count.get("on_track", 0),
-              risk=count.get("at_risk", 0), off=count.get("off_track", 0),
-              inc=count.get("incomplete", 0)))
+st.markdown(F.md(t("overview.count", area=area.name, on=count.get("on_track", 0),
+                   risk=count.get("at_risk", 0), off=count.get("off_track", 0),
+                   inc=count.get("incomplete", 0))))
 
 # 3/ headline tiles, one per headline indicator
 st.subheader(t("overview.headlines"))
@@ -44,7 +45,7 @@ for col, ind in zip(st.columns(len(headlines)), headlines):
                   chart_data=tile.spark if len(tile.spark) > 1 else None, chart_type="line",
                   border=False)
         ui.badge((a or {}).get("status", "no_data"))
-        st.caption("  \n".join(tile.lines))
+        st.caption("  \n".join(F.md(line) for line in tile.lines))
 ui.downloads(O.headline_download(headlines, mine, lang), f"headlines_{area.code}",
              key="dl_tiles")
 
@@ -54,8 +55,8 @@ group = ui.url_widget(st.segmented_control, t("overview.group_by"), ["domain", "
 table = O.off_track(statuses, meta, names, area.code, area.level, as_of, lang, group or "domain")
 overdue = int(table["overdue"].sum())
 table = table.drop("overdue")
-st.subheader(t("overview.exceptions_n", scope=O.list_scope(area, names, lang), n=table.height,
-               overdue=overdue))
+st.subheader(F.md(t("overview.exceptions_n", scope=O.list_scope(area, names, lang),
+                    n=table.height, overdue=overdue)))
 st.caption(t("overview.exceptions_help"))
 if table.height == 0:
     st.success(t("overview.exceptions_none"))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from app import components as ui
 from app import db
+from app import formatting as F
 from app.i18n import current_lang, t
 from app.snapshot import build as B
 
@@ -41,10 +42,11 @@ try:
     with st.spinner(t("weekly.building", week=week)):
         pack, zipped, seconds = db.briefing(version, week, district or None)
 except B.SnapshotError as e:
-    st.error(t("weekly.error", message=str(e)))
+    st.error(F.md(t("weekly.error", message=str(e))))
     st.stop()
 s = pack.snapshot
-st.success(t("weekly.done", title=s.title, issue=s.issue, version=s.version, seconds=seconds))
+st.success(F.md(t("weekly.done", title=s.title, issue=s.issue, version=s.version,
+                  seconds=seconds)))
 d1, d2, d3 = st.columns(3)
 d1.download_button(t("weekly.download_pdf"), pack.pdf, f"{pack.stem}.pdf",
                    mime="application/pdf", key="dl_pdf", type="primary")
@@ -55,8 +57,8 @@ d3.download_button(t("weekly.download_zip"), zipped, f"{pack.stem}.zip",
                    mime="application/zip", key="dl_zip")
 st.subheader(t("weekly.preview"))
 st.caption(t("weekly.preview_note"))
-st.markdown(f"**{s.title}**  \n{s.issue}")
-st.markdown("\n".join(f"- {line}" for line in s.overview))
+st.markdown(f"**{F.md(s.title)}**  \n{F.md(s.issue)}")
+st.markdown("\n".join(f"- {F.md(line)}" for line in s.overview))
 st.dataframe(s.sections["indicators"].display, hide_index=True, width="stretch")
 st.caption(t("weekly.cli"))
 st.code(f"python -m app.snapshot --week {week}" + (f" --district {district}" if district
