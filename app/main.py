@@ -25,6 +25,7 @@ PAGES = [
     ("map.py", "nav.map", ":material/map:", "view"),
     ("data_status.py", "nav.data_status", ":material/fact_check:", "data_status"),
     ("weekly.py", "nav.weekly", ":material/summarize:", "briefings"),
+    ("intake.py", "nav.intake", ":material/upload_file:", "intake"),
     ("admin.py", "nav.admin", ":material/admin_panel_settings:", "admin"),
 ]
 

@@ -43,6 +43,33 @@ def signed_in(at, role: str = "admin", district: str | None = None, name: str = 
     return at
 
 
+@pytest.fixture
+def run_page(sample_warehouse, monkeypatch):
+    """Run one page of the app on the sample city with AppTest: run_page("garbage", lang="en",
+    role="district", scope="990105", street="990105001") — the signed-in user's role and
+    district (scope), query parameters as keywords; user=False runs it signed out. Fails on
+    any exception."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("HC_WAREHOUSE_DIR", str(sample_warehouse))
+
+    def run(page: str = "overview", lang: str = "zh", role: str = "admin",
+            scope: str | None = None, user: bool = True, **params: str):
+        at = AppTest.from_file(str(ROOT / "app" / "main.py"), default_timeout=120)
+        if user:
+            signed_in(at, role, scope)
+        at.query_params["lang"] = lang
+        for k, v in params.items():
+            at.query_params[k] = v
+        if page != "overview":
+            at.switch_page(f"../pages/{page}.py")
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def sample_warehouse(tmp_path_factory) -> Path:
     """The committed sample city loaded once into a temporary warehouse."""

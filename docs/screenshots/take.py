@@ -1,9 +1,11 @@
-"""Screenshots of the running app with the system Chromium (Debian package `chromium`).
+"""Screenshots of the running app with the system Chromium (Debian package `chromium`), signed
+in as a user of the app (the password on standard input; nothing is served before login).
 
-    .venv/bin/python docs/screenshots/take.py http://127.0.0.1:8501/ out.png   # one page
-    .venv/bin/python docs/screenshots/take.py --all http://127.0.0.1:8501  # every page
+    echo PASSWORD | .venv/bin/python docs/screenshots/take.py --user admin URL out.png
+    echo PASSWORD | .venv/bin/python docs/screenshots/take.py --user admin --all http://127.0.0.1:8501
 """
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -11,33 +13,52 @@ from playwright.sync_api import sync_playwright
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "map", "data_status", "weekly"]
+PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "map", "data_status", "weekly",
+         "intake", "admin"]
 HERE = Path(__file__).resolve().parent
 
 
-def shoot(browser, url: str, out: str) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+def shoot(context, url: str, out: str) -> None:
+    page = context.new_page()
     page.goto(url)
     page.wait_for_selector("h1", timeout=60_000)
     # NOTE: the status widget shows while a script run is in progress.
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                           timeout=60_000)
+                           timeout=120_000)
     page.wait_for_timeout(2500)
     page.screenshot(path=out)
     page.close()
 
 
 def main(argv: list[str]) -> None:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        if argv[0] == "--all":
-            base = argv[1].rstrip("/")
+    p = argparse.ArgumentParser()
+    p.add_argument("--user", required=True)
+    p.add_argument("--all", action="store_true")
+    p.add_argument("url")
+    p.add_argument("out", nargs="?")
+    args = p.parse_args(argv)
+    password = sys.stdin.readline().rstrip("\n")
+    base = args.url.rstrip("/") if args.all else args.url.split("/", 3)[:3]
+    base = base if isinstance(base, str) else "/".join(base)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        login = context.new_page()
+        login.goto(f"{base}/login")
+        if args.all:
+            login.screenshot(path=str(HERE / "login.png"))
+        login.fill("#username", args.user)
+        login.fill("#password", password)
+        login.click("button[type=submit]")
+        login.wait_for_load_state()
+        login.close()
+        if args.all:
             for name in PAGES:
-                shoot(browser, f"{base}/{name}", str(HERE / f"{name or 'overview'}.png"))
-            shoot(browser, f"{base}/?lang=en", str(HERE / "overview_en.png"))
-            shoot(browser, f"{base}/map?lang=en", str(HERE / "map_en.png"))
+                shoot(context, f"{base}/{name}", str(HERE / f"{name or 'overview'}.png"))
+            shoot(context, f"{base}/?lang=en", str(HERE / "overview_en.png"))
+            shoot(context, f"{base}/map?lang=en", str(HERE / "map_en.png"))
         else:
-            shoot(browser, argv[0], argv[1])
+            shoot(context, args.url, args.out)
         browser.close()
 
 

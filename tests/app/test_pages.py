@@ -6,7 +6,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, signed_in
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 MAIN = str(ROOT / "app" / "main.py")
@@ -14,22 +14,8 @@ PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy"]
 
 
 @pytest.fixture
-def app(sample_warehouse, monkeypatch):
-    monkeypatch.setenv("HC_WAREHOUSE_DIR", str(sample_warehouse))
-
-    def run(page: str, lang: str = "zh", **params: str) -> AppTest:
-        at = AppTest.from_file(MAIN, default_timeout=120)
-        signed_in(at)
-        at.query_params["lang"] = lang
-        for k, v in params.items():
-            at.query_params[k] = v
-        if page != "overview":
-            at.switch_page(f"../pages/{page}.py")
-        at.run()
-        assert not at.exception, [e.message for e in at.exception]
-        return at
-
-    return run
+def app(run_page):
+    return run_page
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -4,9 +4,8 @@ may download; a district user sees only its district and the city total on every
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, signed_in
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 MAIN = str(ROOT / "app" / "main.py")
@@ -15,22 +14,8 @@ OTHER_NAMES = ("城关区", "东湖区", "西山区", "北塘区", "新港区")
 
 
 @pytest.fixture
-def app(sample_warehouse, monkeypatch):
-    monkeypatch.setenv("HC_WAREHOUSE_DIR", str(sample_warehouse))
-
-    def run(page="overview", role="admin", district=None, user=True, **params):
-        at = AppTest.from_file(MAIN, default_timeout=120)
-        if user:
-            signed_in(at, role, district)
-        for k, v in params.items():
-            at.query_params[k] = v
-        if page != "overview":
-            at.switch_page(f"../pages/{page}.py")
-        at.run()
-        assert not at.exception, [e.message for e in at.exception]
-        return at
-
-    return run
+def app(run_page):
+    return run_page
 
 
 def test_nothing_is_shown_without_a_signed_in_user(app):
@@ -48,7 +33,7 @@ def test_a_leader_views_and_an_analyst_downloads(app):
     ("leader", "data_status", False), ("leader", "admin", False), ("analyst", "admin", False),
     ("clerk", "weekly", True), ("district", "admin", False), ("admin", "admin", True)])
 def test_a_page_outside_the_role_is_not_served(app, role, page, allowed):
-    at = app(page, role=role, district="990105" if role == "district" else None)
+    at = app(page, role=role, scope="990105" if role == "district" else None)
     titles = {"data_status": "数据状态", "admin": "账户与审计日志", "weekly": "周报导出"}
     assert (at.title[0].value.startswith(titles[page])) == allowed
 
@@ -56,7 +41,7 @@ def test_a_page_outside_the_role_is_not_served(app, role, page, allowed):
 @pytest.mark.parametrize("page", ["overview", "garbage", "mosquito", "chronic", "literacy",
                                   "map", "data_status", "weekly"])
 def test_a_district_user_sees_only_its_district(app, page):
-    at = app(page, role="district", district="990105")
+    at = app(page, role="district", scope="990105")
     if page == "weekly":
         assert at.selectbox(key="w_scope").options == ["南江区"]    # its own briefing only
     else:
