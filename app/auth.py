@@ -13,6 +13,7 @@ import streamlit as st
 from app import accounts
 from app import formatting as F
 from app.i18n import current_lang, t
+from warehouse import audit
 
 STATE = "_auth_user"
 COOKIE = "hc_session"
@@ -112,3 +113,9 @@ def sidebar(u: accounts.User, district_name: str | None = None) -> None:
     c1, c2 = st.sidebar.columns(2)
     c1.link_button(t("auth.logout", lang), "/logout" + suffix, width="stretch")
     c2.link_button(t("auth.change_password", lang), "/password" + suffix, width="stretch")
+
+
+def record(action: str, detail: dict | None = None) -> None:
+    """An audit-log entry in the signed-in user's name (app/accounts, warehouse/audit)."""
+    u = user()
+    audit.record(u.name if u is not None else "?", action, detail or {})

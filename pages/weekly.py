@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app import auth, db
 from app import components as ui
-from app import db
 from app import formatting as F
 from app.i18n import current_lang, t
 from app.snapshot import build as B
@@ -48,13 +48,17 @@ s = pack.snapshot
 st.success(F.md(t("weekly.done", title=s.title, issue=s.issue, version=s.version,
                   seconds=seconds)))
 d1, d2, d3 = st.columns(3)
+exported = {"week": week, "district": district or None, "version": s.version}
 d1.download_button(t("weekly.download_pdf"), pack.pdf, f"{pack.stem}.pdf",
-                   mime="application/pdf", key="dl_pdf", type="primary")
+                   mime="application/pdf", key="dl_pdf", type="primary",
+                   on_click=auth.record, args=("briefing_export", {**exported, "file": "pdf"}))
 d2.download_button(t("weekly.download_xlsx"), pack.xlsx, f"{pack.stem}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   key="dl_xlsx")
+                   key="dl_xlsx", on_click=auth.record,
+                   args=("briefing_export", {**exported, "file": "xlsx"}))
 d3.download_button(t("weekly.download_zip"), zipped, f"{pack.stem}.zip",
-                   mime="application/zip", key="dl_zip")
+                   mime="application/zip", key="dl_zip", on_click=auth.record,
+                   args=("briefing_export", {**exported, "file": "zip"}))
 st.subheader(t("weekly.preview"))
 st.caption(t("weekly.preview_note"))
 st.markdown(f"**{F.md(s.title)}**  \n{F.md(s.issue)}")

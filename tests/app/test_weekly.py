@@ -23,3 +23,14 @@ def test_weekly_page_offers_the_downloads(sample_warehouse, monkeypatch, lang):
     at.selectbox(key="w_scope").set_value("990105").run()
     assert not at.exception
     assert "南江区" in " ".join(m.value for m in at.markdown)
+
+
+def test_a_briefing_download_is_audited(run_page, state_folder):
+    from warehouse import audit
+
+    at = run_page("weekly", role="clerk")
+    button = at.get("download_button")[0]
+    assert hasattr(button, "click"), "AppTest cannot click a download button"
+    button.click().run()
+    entries = [e for e in audit.read(folder=state_folder) if e["action"] == "briefing_export"]
+    assert entries and entries[0]["who"] == "tester" and entries[0]["detail"]["file"] == "pdf"
