@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import polars as pl
@@ -149,7 +150,7 @@ class Contract:
             out = dict(self.post(pl.DataFrame(schema=out)).schema)
         return out
 
-    @property
+    @cached_property
     def header_keys(self) -> dict[str, Col]:
         """Header key without bracketed text → column; the first column listing a key keeps it."""
         out: dict[str, Col] = {}
@@ -158,7 +159,7 @@ class Contract:
                 out.setdefault(parse.normalize_header(h), c)
         return out
 
-    @property
+    @cached_property
     def exact_header_keys(self) -> dict[str, Col]:
         """Header key with its brackets → column: '阶段名称（英文）' is not '阶段名称'."""
         return {parse.normalize_header(h, keep_brackets=True): c

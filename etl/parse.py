@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 import polars as pl
 
@@ -89,8 +91,6 @@ def parse_bool(s: pl.Expr) -> pl.Expr:
 
 def header_unit(text: object) -> str | None:
     """The unit a header names in brackets: '路径长度（千米）' → '千米'; None without brackets."""
-    import unicodedata
-
     m = re.search(r"\(([^)]*)\)\s*$", unicodedata.normalize("NFKC", str(text or "")))
     return m.group(1).strip().lower() if m else None
 
@@ -98,11 +98,14 @@ def header_unit(text: object) -> str | None:
 def normalize_header(text: object, keep_brackets: bool = False) -> str:
     """Header key: NFKC, no whitespace, lower case, and (unless `keep_brackets`) no parenthesised
     unit — so '阶段名称（英文）' is '阶段名称(英文)' with brackets kept, '阶段名称' without."""
-    import unicodedata
-
     if text is None:
         return ""
-    t = unicodedata.normalize("NFKC", str(text))
+    return _normalize_header(str(text), keep_brackets)
+
+
+@lru_cache(maxsize=4096)
+def _normalize_header(text: str, keep_brackets: bool) -> str:
+    t = unicodedata.normalize("NFKC", text)
     t = re.sub(r"\s+", "", t)
     if not keep_brackets:
         t = re.sub(r"\([^)]*\)", "", t)
