@@ -15,3 +15,10 @@ def warehouse_dir() -> Path:
     """The warehouse folder: $HC_WAREHOUSE_DIR, else warehouse/data in the repository."""
     env = os.environ.get("HC_WAREHOUSE_DIR")
     return Path(env).expanduser().resolve() if env else WAREHOUSE_PKG / "data"
+
+
+def state_dir() -> Path:
+    """The folder of state shared by the loader and the app (the audit log; accounts on the app
+    side): $HC_STATE_DIR, else .state/ in the repository. Kept private to its owner."""
+    env = os.environ.get("HC_STATE_DIR")
+    return Path(env).expanduser().resolve() if env else ROOT / ".state"

@@ -1,0 +1,80 @@
+"""The audit log shared by the loader and the app: who did what, when (stdlib sqlite3).
+
+One table in `$HC_STATE_DIR/audit.sqlite` (default `<repo>/.state/`; the folder is created 0700
+and the file 0600, owner only). Two functions, both safe to call from several processes:
+
+    record(who, action, detail)   append one entry; returns its id
+    read(limit=100, since=None)   the latest entries, newest first: dicts with id, at (local ISO
+                                  time to the second), who, action, detail (a dict)
+
+Actions written by the loader (`python -m etl`): `load` (published or unchanged), `dry_run`,
+`refused` (a fatal file or warnings not accepted: nothing published), `rollback`. The app adds
+its own (logins, user changes) through the same two functions. Entries are only ever appended.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+from warehouse.paths import state_dir
+
+FILE_NAME = "audit.sqlite"
+SCHEMA = """create table if not exists audit (
+    id integer primary key autoincrement,
+    at text not null,
+    who text not null,
+    action text not null,
+    detail text not null
+)"""
+
+
+def path() -> Path:
+    return state_dir() / FILE_NAME
+
+
+def _connect() -> sqlite3.Connection:
+    folder = state_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+    target = folder / FILE_NAME
+    if not target.exists():
+        # NOTE: created owner-only before sqlite opens it, so it is never readable by others.
+        os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(target, 0o600)
+    con = sqlite3.connect(target, timeout=30)
+    con.execute(SCHEMA)
+    return con
+
+
+def record(who: str, action: str, detail: dict) -> int:
+    """Append an entry: `who` did `action`; `detail` is any JSON-serialisable dict."""
+    at = dt.datetime.now().isoformat(timespec="seconds")
+    text = json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)
+    con = _connect()
+    try:
+        with con:
+            cur = con.execute("insert into audit (at, who, action, detail) values (?, ?, ?, ?)",
+                              (at, str(who), str(action), text))
+        return int(cur.lastrowid)
+    finally:
+        con.close()
+
+
+def read(limit: int = 100, since: dt.datetime | str | None = None) -> list[dict]:
+    """The latest `limit` entries (at or after `since` when given), newest first."""
+    if not path().exists():
+        return []
+    since_text = since.isoformat(timespec="seconds") if isinstance(since, dt.datetime) else since
+    con = _connect()
+    try:
+        rows = con.execute("select id, at, who, action, detail from audit "
+                           "where ? is null or at >= ? order by id desc limit ?",
+                           (since_text, since_text, int(limit))).fetchall()
+    finally:
+        con.close()
+    return [{"id": i, "at": at, "who": who, "action": action, "detail": json.loads(detail)}
+            for i, at, who, action, detail in rows]
