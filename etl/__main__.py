@@ -316,17 +316,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except EtlFatal as e:
-        if getattr(args, "json", False):
-            _dump(_fatal_json(e))
-        print(f"\n错误 ERROR: {e}", file=sys.stderr)
-        return EXIT_FATAL
+        fatal = e
     except OSError as e:
-        print(f"\n错误 ERROR: 文件或文件夹无法读写 (cannot read or write: {e})", file=sys.stderr)
-        return EXIT_FATAL
+        fatal = EtlFatal("", f"文件或文件夹无法读写 (cannot read or write: {e})")
     except Exception as e:   # noqa: BLE001 — never a traceback: say what failed, in plain words
-        print(f"\n错误 ERROR: 意外错误，已停止，仓库未发布新版本 (unexpected error, nothing "
-              f"published): {type(e).__name__}: {e}", file=sys.stderr)
-        return EXIT_FATAL
+        fatal = EtlFatal("", f"意外错误，已停止，仓库未发布新版本 (unexpected error, nothing "
+                         f"published): {type(e).__name__}: {e}")
+        who = _who(getattr(args, "loaded_by", None) or getattr(args, "by", None))
+        _audit(who, "refused", {"command": args.command, "fatal": fatal.as_dict()})
+    if getattr(args, "json", False):
+        _dump(_fatal_json(fatal))
+    print(f"\n错误 ERROR: {fatal.message if not fatal.file else fatal}", file=sys.stderr)
+    return EXIT_FATAL
 
 
 if __name__ == "__main__":

@@ -402,6 +402,11 @@ def test_unexpected_failures_are_said_in_plain_words(city, tmp_path, capsys, mon
     monkeypatch.setattr(cli_module, "load", boom)
     code, _, err = cli(["load", "--warehouse", str(tmp_path / "wh"), str(city)], capsys)
     assert code == 2 and "意外错误" in err and "disk on fire" in err
+    code, out, _ = cli(["load", "--warehouse", str(tmp_path / "wh"), "--json", str(city)], capsys)
+    got = json.loads(out)
+    assert (code, got["ok"], got["published"]) == (2, False, None)
+    said = got["fatal"]["message"]
+    assert said.startswith("意外错误") and "disk on fire" in said
 
 
 def test_frames_of_rejects_share_one_schema():

@@ -280,6 +280,25 @@ def test_a_fourfold_jump_warns_and_needs_accepting(city, tmp_path, capsys):
                    ).fetchall() == [("第2行列「检查车次」 " + said,)]
 
 
+def test_a_load_that_flips_a_status_warns(city, tmp_path, capsys):
+    # The goal (≤ 15 % by 2025-06-30) is decided by June's value: 5/40 = 12.5 % meets it (达标);
+    # the correction makes it (9 + 3)/40 = 30 % (落后), in the city and in the district.
+    write(city / "阶段目标.csv",
+          GOALS + "mixed_collection_transport_rate,660100,第一阶段,2025,15,2025-06-30,方案\n")
+    wdir = tmp_path / "wh"
+    load([city], wdir, **QUIET)
+    fix = write(tmp_path / "in" / "更正.csv", INSPECTION + "660102001,202506,10,9\n")
+    code, out, _ = run(["load", fix, "--warehouse", wdir, "--dry-run", "--json"], capsys)
+    assert code == 0
+    assert [(w["kind"], w["column"], w["message"]) for w in json.loads(out)["files"][0][
+        "warnings"]] == [
+        ("status_flip", "mixed_collection_transport_rate",
+         f"混装混运率（{area}）状态由「达标」变为「落后」（12.5 → 30） (status flips from On track "
+         "to Off track)") for area in ("小城市", "东区")]
+    assert run(["load", fix, "--warehouse", wdir], capsys)[0] == 3
+    assert run(["load", fix, "--warehouse", wdir, "--accept-warnings"], capsys)[0] == 0
+
+
 def test_a_part_larger_than_its_total_warns():
     from etl.sources import garbage_monthly
     from tests.conftest import sheet
