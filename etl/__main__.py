@@ -125,8 +125,9 @@ def _writable_folder(path: Path, what: str, create: bool, write: bool = True) ->
 
 
 def _fatal_json(e: EtlFatal) -> dict:
+    fatal = {**e.as_dict(), "file": e.file or None}   # no file: a bad flag, an internal error
     return {"ok": False, "published": None, "dry_run": None, "would_publish": False,
-            "needs_accept_warnings": False, "fatal": e.as_dict(), "files": [], "moves": [],
+            "needs_accept_warnings": False, "fatal": fatal, "files": [], "moves": [],
             "errors_workbooks": {}}
 
 
@@ -265,8 +266,17 @@ def cmd_rollback(args) -> int:
     return EXIT_OK
 
 
+class UsageError(Exception):
+    """A command line that does not parse (unknown flag, missing value)."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):   # NOTE: said by main(), in JSON too when --json was asked
+        raise UsageError(f"{self.format_usage().strip()}\n{self.prog}: {message}")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    p = Parser(prog="python -m etl", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     wh = {"type": Path, "default": None,
           "help": "warehouse folder (default $HC_WAREHOUSE_DIR, else warehouse/data)"}
@@ -312,7 +322,14 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args = parser().parse_args(argv)
+    except UsageError as e:
+        if "--json" in argv:
+            _dump(_fatal_json(EtlFatal("", f"命令行参数有误 (bad command line): {e}")))
+        print(e, file=sys.stderr)
+        return EXIT_FATAL
     try:
         return args.run(args)
     except EtlFatal as e:

@@ -976,6 +976,10 @@ def rollback(version: int, wdir: Path | None = None, by: str | None = None,
         folder = wdir / target["folder"]
         linked = {p.stem: p for p in folder.glob("*.parquet") if p.stem not in BOOKKEEPING}
         paths = store.table_paths(wdir, info)
+        # NOTE: a table the old version did not have yet (a table added by a later release)
+        # is kept as it is now rather than left out.
+        linked.update({t: p for t, p in paths.items()
+                       if t not in linked and t not in BOOKKEEPING})
         con = duckdb.connect(":memory:")
         try:
             _open_working(con, info, paths)

@@ -413,6 +413,9 @@ def read_geojson(path: Path) -> list[RawSheet]:
     features = doc.get("features")
     if not isinstance(features, list):
         raise UnreadableFile("GeoJSON 的 features 应为列表 (features is not a list)")
+    if len(features) > _limit("HC_ETL_MAX_ROWS"):
+        raise UnreadableFile(f"GeoJSON 要素超过 {_limit('HC_ETL_MAX_ROWS')} 个 (more features than "
+                             "HC_ETL_MAX_ROWS)")
     keys: list[str] = []
     for i, f in enumerate(features):
         if not isinstance(f, dict) or not isinstance(f.get("properties") or {}, dict) \

@@ -406,7 +406,10 @@ def test_unexpected_failures_are_said_in_plain_words(city, tmp_path, capsys, mon
     got = json.loads(out)
     assert (code, got["ok"], got["published"]) == (2, False, None)
     said = got["fatal"]["message"]
-    assert said.startswith("意外错误") and "disk on fire" in said
+    assert said.startswith("意外错误") and "disk on fire" in said and got["fatal"]["file"] is None
+    code, out, err = cli(["load", "--json", "--bogus", str(city)], capsys)
+    assert code == 2 and "unrecognized arguments: --bogus" in err
+    assert json.loads(out)["fatal"]["message"].startswith("命令行参数有误")
 
 
 def test_frames_of_rejects_share_one_schema():
