@@ -915,8 +915,9 @@ def _record_version(con: duckdb.DuckDBPyConnection, version: int, published_at: 
 
 # ------------------------------------------------------------------ versions and rollback
 def versions(wdir: Path | None = None) -> list[dict]:
-    """The data versions still on disk, newest first: version, published_at, kind (load or
-    rollback), restored_from, by, the runs and files it published, rows changed, current."""
+    """The data versions still on disk, newest first: version, current, published_at, kind
+    (load or rollback), restored_from, by (who published it), loaded_by (who loaded its files),
+    the runs and files it published, rows changed."""
     wdir = Path(wdir) if wdir else warehouse_dir()
     info = store.current(wdir)
     if info is None:
@@ -943,7 +944,9 @@ def versions(wdir: Path | None = None) -> list[dict]:
                              if h.get("published_at") else desc.get("published_at")),
             "kind": h.get("kind") or desc.get("kind") or "load",
             "restored_from": h.get("restored_from") or desc.get("restored_from"),
-            "by": by, "runs": [r["run_id"] for r in mine],
+            "by": by,
+            "loaded_by": list(dict.fromkeys(r["loaded_by"] for r in mine if r["loaded_by"])),
+            "runs": [r["run_id"] for r in mine],
             "files": [r["file_name"] for r in mine],
             "rows_changed": (h.get("rows_changed") if h.get("rows_changed") is not None
                              else sum(r["rows_changed"] for r in mine)),

@@ -341,6 +341,7 @@ def test_rollback_publishes_an_old_versions_tables_as_a_new_version(city, tmp_pa
     listed = json.loads(out)
     assert listed["current"] == 4
     assert [v["rows_changed"] for v in listed["versions"]] == [2, 1, 1, 6]   # 2: a.csv, b.csv
+    assert [v["loaded_by"] for v in listed["versions"]] == [[], [], ["李四"], []]
     assert [(v["version"], v["kind"], v["restored_from"], v["by"], v["files"])
             for v in listed["versions"]] == [
         (4, "rollback", 1, "王五", []), (3, "load", None, None, ["b.csv"]),
