@@ -63,8 +63,14 @@ class User:
         return action in allowed[self.role]
 
 
+def _folder(folder: Path | None) -> Path:
+    folder = folder or state_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 def _db(folder: Path | None = None) -> sqlite3.Connection:
-    path = (folder or state_dir()) / "users.sqlite"
+    path = _folder(folder) / "users.sqlite"
     new = not path.exists()
     con = sqlite3.connect(path, timeout=10)
     if new:
@@ -79,7 +85,7 @@ def _db(folder: Path | None = None) -> sqlite3.Connection:
 
 
 def _secret(folder: Path | None = None) -> bytes:
-    path = (folder or state_dir()) / "session.key"
+    path = _folder(folder) / "session.key"
     if not path.exists():
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as fh:

@@ -7,8 +7,16 @@ import pkgutil
 from pathlib import Path
 
 import etl.sources
-from etl.contract import Contract, EtlFatal
-from etl.readers import GEO, SUPPORTED, RawSheet, UnreadableFile, read_tabular
+from etl.contract import Contract, EtlFatal, Notice
+from etl.readers import (
+    GEO,
+    INSTRUCTION_SHEET,
+    SUPPORTED,
+    RawSheet,
+    UnreadableFile,
+    display_path,
+    read_tabular,
+)
 
 HEADER_SCAN_ROWS = 15
 MIN_SHARE = 0.6      # share of a template's columns a header row must carry to be recognised
@@ -88,8 +96,16 @@ def detect(sheet: RawSheet, candidates: list[Contract]) -> tuple[Contract, RawSh
 
 
 def read_file(path: Path) -> list[tuple[Contract, RawSheet]]:
-    """Read a file and recognise each sheet's template; sheets matching none are skipped (a file
-    where no sheet matches is fatal)."""
+    """Read a file and recognise each sheet's template (see read_workbook)."""
+    return read_workbook(path)[0]
+
+
+def read_workbook(path: Path) -> tuple[list[tuple[Contract, RawSheet]], list[Notice]]:
+    """Read a file and recognise each sheet's template. A file where no sheet matches is fatal,
+    and so is a hidden sheet that matches one (its rows were not what the sender saw). Warnings:
+    a visible sheet with data that matches no template is not loaded (instruction sheets, 说明,
+    excepted), and a workbook whose data come from several sheets says which."""
+    path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise EtlFatal(path, f"不支持的文件类型 {suffix} (unsupported file type)")
@@ -97,13 +113,35 @@ def read_file(path: Path) -> list[tuple[Contract, RawSheet]]:
     try:
         if suffix in GEO:
             geo = [c for c in all_sources if c.reader is not read_tabular]
-            return [(geo[0], s) for s in geo[0].read(path)]
+            return [(geo[0], s) for s in geo[0].read(path)], []
         sheets = read_tabular(path)
     except UnreadableFile as e:
-        raise EtlFatal(path, str(e)) from e
+        raise EtlFatal(path, e.message, column=e.column, row=e.row, sheet=e.sheet) from e
+    except OSError as e:
+        raise EtlFatal(path, f"无法读取文件 (cannot read the file: {e.strerror})") from e
     tabular = [c for c in all_sources if c.reader is read_tabular]
-    out = [m for s in sheets if (m := detect(s, tabular)) is not None]
+    out, notices = [], []
+    for s in sheets:
+        match = detect(s, tabular)
+        if match is not None and s.state != "visible":
+            raise EtlFatal(path, f"隐藏的工作表「{s.sheet}」含有「{match[0].meta.title_zh}」数据；"
+                           "请取消隐藏并确认，或删除该工作表后再导入 "
+                           "(a hidden sheet holds template data)",
+                           sheet=s.sheet)
+        if match is not None:
+            out.append(match)
+        elif (s.state == "visible" and s.has_data()
+              and not INSTRUCTION_SHEET.search(s.sheet or "")):
+            notices.append(Notice("sheet_skipped", f"工作表「{s.sheet}」与任何数据模板都不匹配，"
+                                  "未导入 (a sheet matching no template was not loaded)", s.sheet))
     if not out:
         raise EtlFatal(path, "无法识别的文件模板：表头与任何数据模板都不匹配 "
                        "(unknown template: no header row matches a known template)")
-    return out
+    if len(out) > 1:
+        names = "、".join(s.sheet or "" for _, s in out)
+        notices.append(Notice("sheets", f"导入了 {len(out)} 个工作表：{names} (several sheets "
+                              "loaded)"))
+    return out, notices
+
+
+__all__ = ["sources", "by_name", "detect", "read_file", "read_workbook", "display_path"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import polars as pl
 
 from etl import parse
-from etl.readers import RawSheet, read_tabular
+from etl.readers import RawSheet, column_letter, display_path, read_tabular
 
 # Kind of a column → polars dtype of the contracted frame.
 DTYPES = {
@@ -31,6 +32,16 @@ PERSONAL_HEADERS = ("姓名", "身份证", "手机", "电话", "联系方式", "
 # NOTE: digits next to a '.' belong to a decimal (a coordinate), not to a phone or ID number.
 PHONE = r"(?:^|[^\d.])1[3-9]\d{9}(?:[^\d.]|$)"
 ID_NUMBER = r"(?:^|[^\d.])(?:\d{17}[\dXx]|\d{15})(?:[^\d.]|$)"
+# …and the same written with separators, landlines, e-mail addresses.
+PHONE_SPACED = r"(?:^|[^\d.])(?:\+?86[ -]?)?1[3-9]\d[ -]\d{4}[ -]\d{4}(?:[^\d.]|$)"
+LANDLINE = r"(?:^|[^\d.\-])0\d{2,3}-\d{7,8}(?:[^\d.\-]|$)"
+ID_SPACED = r"(?:^|[^\d.])\d{6} \d{8} \d{3}[\dXx](?:[^\d.]|$)"
+EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+PERSONAL_VALUES = "|".join(f"(?:{p})" for p in (PHONE, ID_NUMBER, PHONE_SPACED, LANDLINE,
+                                                  ID_SPACED, EMAIL))
+# A person's name in free text: after a role and a colon ('联系人：张三'), or with an honorific.
+NAME_IN_TEXT = (r"(?:联系人|负责人|姓名|户主|患者|举报人|报告人|经办人|填报人|填表人|审核人|网格员)"
+                r"\s*[:：]\s*[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?:先生|女士)")
 CODE_DEFAULT = r"^[0-9A-Za-z_\-]{1,32}$"
 
 
@@ -38,14 +49,21 @@ class EtlFatal(Exception):  # noqa: N818 (a load that must stop: the name says s
     """A problem that stops the whole load: nothing is written."""
 
     def __init__(self, file: str | Path, message: str, column: str | None = None,
-                 row: int | None = None):
-        self.file, self.column, self.row = str(file), column, row
+                 row: int | None = None, sheet: str | None = None):
+        self.file = display_path(file) if isinstance(file, Path) else str(file)
+        self.message, self.column, self.row, self.sheet = message, column, row, sheet
         where = f"{self.file}"
+        if sheet:
+            where += f" 工作表「{sheet}」"
         if row is not None:
             where += f" 第{row}行"
         if column:
             where += f" 列「{column}」"
         super().__init__(f"{where}: {message}")
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column,
+                "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -64,6 +82,10 @@ class Col:
     percent_ok: bool = False     # '85.3%' accepted (value kept in percent units)
     units: tuple[str, ...] = ()  # units a header may name in brackets, e.g. ("吨", "t")
     label_en: str = ""           # English label (UI in English, dim_column)
+    future_ok: bool = False      # a date or year may lie ahead (a plan's deadlines), else ≤ today
+    # A descriptive label that feeds no indicator's count (education, habitat, point type): a
+    # spelling outside `values` is kept as written with a warning, never rejecting the row.
+    descriptive: bool = False
 
     @property
     def header(self) -> str:
@@ -111,15 +133,51 @@ class Meta:
         return f"stg_{self.name}"
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A warning about a file: `kind` says what (GATING kinds need --accept-warnings to load),
+    `message` says it in plain words (Chinese / English); sheet, row and column where known."""
+
+    kind: str
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    @property
+    def gating(self) -> bool:
+        return self.kind in GATING
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "sheet": self.sheet, "row": self.row, "column": self.column,
+                "message": self.message}
+
+    def __str__(self) -> str:
+        where = "".join([f"工作表「{self.sheet}」" if self.sheet else "",
+                         f"第{self.row}行" if self.row is not None else "",
+                         f"列「{self.column}」" if self.column else ""])
+        return f"{where} {self.message}".strip()
+
+
+# Warnings that stop a real load unless accepted: the data may not be what the sender saw
+# (hidden columns or rows), or they look implausible against history, their total or a status.
+GATING = frozenset({"hidden_column", "hidden_rows", "history", "component", "status_flip"})
+
+
 @dataclass
 class Result:
-    """What transform() returns for one sheet."""
+    """What transform() returns for one sheet: the contracted rows, the rejects, the warnings and
+    where each column sits in the sheet (header text or canonical name → 0-based index)."""
 
     frame: pl.DataFrame
     rejects: pl.DataFrame
     rows_read: int
-    warnings: list[str]
+    warnings: list[Notice]
     sheet: str | None = None
+    header_row: int | None = None
+    columns: dict[str, int] = field(default_factory=dict)
+    file: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)   # canonical name → header as written
 
 
 REJECT_SCHEMA = {"file": pl.Utf8, "sheet": pl.Utf8, "row_number": pl.Int64, "column": pl.Utf8,
@@ -128,6 +186,17 @@ REJECT_SCHEMA = {"file": pl.Utf8, "sheet": pl.Utf8, "row_number": pl.Int64, "col
 
 def empty_rejects() -> pl.DataFrame:
     return pl.DataFrame(schema=REJECT_SCHEMA)
+
+
+def as_rejects(df: pl.DataFrame, file: str | None = None, sheet: str | None = None
+               ) -> pl.DataFrame:
+    """Rejects in REJECT_SCHEMA's exact types (frames from different checks concatenate), with
+    `file` and `sheet` filled in when given."""
+    if file is not None or "file" not in df.columns:
+        df = df.with_columns(pl.lit(file, dtype=pl.Utf8).alias("file"))
+    if sheet is not None or "sheet" not in df.columns:
+        df = df.with_columns(pl.lit(sheet, dtype=pl.Utf8).alias("sheet"))
+    return df.select([pl.col(k).cast(t) for k, t in REJECT_SCHEMA.items()])
 
 
 @dataclass(frozen=True)
@@ -141,6 +210,9 @@ class Contract:
     reader: Callable[[Path], list[RawSheet]] = read_tabular
     # (column, label_zh, label_en) of the columns `post` adds, e.g. geography's area_level
     post_labels: tuple[tuple[str, str, str], ...] = ()
+    # Plausibility checks that warn instead of rejecting: a part larger than its total across
+    # columns where no rule already rejects it (see part_of).
+    warn_rules: tuple[Rule, ...] = ()
 
     @property
     def schema(self) -> dict[str, pl.DataType]:
@@ -149,7 +221,7 @@ class Contract:
             out = dict(self.post(pl.DataFrame(schema=out)).schema)
         return out
 
-    @property
+    @cached_property
     def header_keys(self) -> dict[str, Col]:
         """Header key without bracketed text → column; the first column listing a key keeps it."""
         out: dict[str, Col] = {}
@@ -158,7 +230,7 @@ class Contract:
                 out.setdefault(parse.normalize_header(h), c)
         return out
 
-    @property
+    @cached_property
     def exact_header_keys(self) -> dict[str, Col]:
         """Header key with its brackets → column: '阶段名称（英文）' is not '阶段名称'."""
         return {parse.normalize_header(h, keep_brackets=True): c
@@ -189,23 +261,48 @@ class Contract:
         return apply_contract(self, raw)
 
 
+def part_of(part: str, total: str, reason: str) -> Rule:
+    """A plausibility warning: `part` should not exceed `total` (reason: Chinese / English)."""
+    return Rule(part, pl.col(part) <= pl.col(total), reason)
+
+
 def check_personal_data(raw: RawSheet) -> None:
-    """Refuse a sheet whose headers or values look like names, ID numbers or phone numbers."""
+    """Refuse a sheet whose headers or values look like names, ID numbers, phone numbers or
+    e-mail addresses (in any column, ignored ones included)."""
     for h in raw.header:
         key = parse.normalize_header(h)
         if any(p in key for p in PERSONAL_HEADERS):
             raise EtlFatal(raw.file, "含有个人信息列，拒绝导入 (personal data column refused)",
-                           column=str(h))
+                           column=str(h), sheet=raw.sheet)
     df = raw.rows
     for i, h in enumerate(raw.header):
         c = f"c{i}"
         if c not in df.columns:
             continue
-        hit = df.filter(pl.col(c).str.contains(PHONE) | pl.col(c).str.contains(ID_NUMBER))
+        hit = df.filter(pl.col(c).str.contains(PERSONAL_VALUES))
         if hit.height:
-            raise EtlFatal(raw.file, "单元格内容疑似手机号或身份证号，拒绝导入 "
-                           "(value shaped like a phone or ID number refused)",
-                           column=str(h), row=int(hit["_row"][0]))
+            raise EtlFatal(raw.file, "单元格内容疑似手机号或身份证号（或电话、电子邮箱），拒绝导入 "
+                           "(value shaped like a phone, ID number or e-mail refused)",
+                           column=str(h) or column_letter(i), row=int(hit["_row"][0]),
+                           sheet=raw.sheet)
+
+
+def check_names(raw: RawSheet, columns: list[int]) -> None:
+    """Refuse a sheet whose free-text columns name a person ('联系人：张三', '王女士')."""
+    df, header = raw.rows, raw.header
+    for i in columns:
+        c = f"c{i}"
+        if c not in df.columns:
+            continue
+        hit = df.filter(pl.col(c).str.contains(NAME_IN_TEXT))
+        if hit.height:
+            raise EtlFatal(raw.file, "文字内容中含有人名（如“联系人：张三”），拒绝导入；"
+                           "请删去个人信息 (a person's name in free text refused)",
+                           column=header[i] or column_letter(i), row=int(hit["_row"][0]),
+                           sheet=raw.sheet)
+
+
+NUMBER_KINDS = ("int", "year", "num", "pct", "lon", "lat")
 
 
 def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
@@ -219,9 +316,14 @@ def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
                                                                         "code"))
     elif c.kind == "enum":
         assert c.values is not None
-        value = s.replace_strict(c.values, default=None)
-        allowed = "、".join(dict.fromkeys(c.values.values()))
-        bad.append((value.is_null(), f"取值不在允许范围（{allowed}） / value not allowed"))
+        if c.descriptive:
+            # NOTE: a label outside the list is kept as written (warned in apply_contract): the
+            # row still counts in every indicator; only its breakdown shows the label as given.
+            value = s.replace_strict(c.values, default=s)
+        else:
+            value = s.replace_strict(c.values, default=None)
+            allowed = "、".join(dict.fromkeys(c.values.values()))
+            bad.append((value.is_null(), f"取值不在允许范围（{allowed}） / value not allowed"))
     elif c.kind == "bool":
         value = parse.parse_bool(s)
         bad.append((value.is_null(), "应为 是/否 / expected yes or no"))
@@ -229,14 +331,29 @@ def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
         value = parse.parse_date(s) if c.kind == "date" else parse.parse_month(s)
         bad.append((value.is_null(), "日期无法识别 / unreadable date" if c.kind == "date"
                     else "月份无法识别 / unreadable month"))
+        bad.append((value < parse.EARLIEST, "日期早于2000年（可能是 Excel 的占位日期 "
+                                            "1900-01-01） / date before 2000 (a placeholder?)"))
+        if not c.future_ok:
+            bad.append((value > parse.today(), f"日期晚于今天（{parse.today()}） / date in the "
+                                               "future"))
     else:  # numbers
         num = parse.parse_number(s, allow_percent=c.percent_ok)
+        bad.append((parse.bad_comma(s), "逗号不是千位分隔符：小数请用小数点（如 1.5），"
+                                        "千位分隔只用于 1,234 这样三位一组 / a comma that is "
+                                        "not a thousands separator (decimal comma?)"))
+        bad.append((parse.not_finite(s, c.percent_ok), "不是有限的数字（NaN、无穷大或超出范围） / "
+                                                       "not a finite number"))
         bad.append((num.is_null(), "不是有效数字 / not a number"))
+        bad.append((num.abs() > parse.LARGEST, "数值过大 / number too large"))
         if c.kind in ("int", "year"):
             bad.append((~parse.is_integral(num), "应为整数 / expected a whole number"))
-            value = num.round(0).cast(pl.Int64)
+            value = pl.when(num.abs() <= parse.LARGEST).then(num.round(0)).cast(
+                pl.Int64, strict=False)
         else:
             value = num
+        if c.kind == "year" and not c.future_ok:
+            bad.append((num > parse.today().year, f"年份晚于今年（{parse.today().year}） / year in "
+                                                  "the future"))
         if c.kind == "lon":
             bad.append((~num.is_between(73, 136), "经度超出中国范围 / longitude out of range"))
         if c.kind == "lat":
@@ -256,8 +373,10 @@ def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     return value.cast(DTYPES[c.kind]), reason
 
 
-def map_headers(contract: Contract, raw: RawSheet) -> tuple[dict[str, tuple[str, str]], list[str]]:
-    """canonical name → (raw column id, header as written); warnings for ignored columns."""
+def map_headers(contract: Contract, raw: RawSheet
+                ) -> tuple[dict[str, tuple[str, str]], list[Notice]]:
+    """canonical name → (raw column id, header as written); warnings for ignored columns. Two
+    columns naming the same field are fatal: which of them is right cannot be guessed."""
     mapping: dict[str, tuple[str, str]] = {}
     warnings = []
     for i, h in enumerate(raw.header):
@@ -265,25 +384,41 @@ def map_headers(contract: Contract, raw: RawSheet) -> tuple[dict[str, tuple[str,
             continue
         col = contract.column_for(h)
         if col is None:
-            warnings.append(f"忽略未知列「{h}」 (unknown column ignored)")
+            warnings.append(Notice("unknown_column", f"忽略未知列「{h}」 (unknown column ignored)",
+                                   raw.sheet, raw.header_row, str(h)))
         elif col.name in mapping:
-            warnings.append(f"重复列「{h}」已忽略 (duplicate column ignored)")
+            first = mapping[col.name][1]
+            raise EtlFatal(raw.file, f"「{first}」和「{h}」两列都对应「{col.header}」，"
+                           "无法判断以哪列为准，请删去其中一列 (two columns map to the same field)",
+                           column=str(h), row=raw.header_row, sheet=raw.sheet)
         elif col.units and (unit := parse.header_unit(h)) and unit not in col.units:
             raise EtlFatal(raw.file, f"列「{h}」的单位应为{'/'.join(col.units)}，不能自动换算 "
-                           "(unexpected unit in header)", column=str(h))
+                           "(unexpected unit in header)", column=str(h), sheet=raw.sheet)
         else:
             mapping[col.name] = (f"c{i}", str(h).strip())
     for c in contract.columns:
         if c.required and c.name not in mapping:
             raise EtlFatal(raw.file, f"缺少必需列「{c.header}」 (missing required column)",
-                           column=c.header)
+                           column=c.header, sheet=raw.sheet)
     return mapping, warnings
+
+
+def _reject_frame(df: pl.DataFrame, column: str, value: pl.Expr, reason: str | pl.Expr
+                  ) -> pl.DataFrame:
+    return df.select(pl.col("_row").alias("row_number"), pl.lit(column).alias("column"),
+                     value.cast(pl.Utf8).alias("value"),
+                     (pl.lit(reason) if isinstance(reason, str) else reason).alias("reason"))
 
 
 def apply_contract(contract: Contract, raw: RawSheet) -> Result:
     check_personal_data(raw)
     mapping, warnings = map_headers(contract, raw)
     headers = {name: h for name, (_, h) in mapping.items()}
+    index = {name: int(cid[1:]) for name, (cid, _) in mapping.items()}
+    by_name = {c.name: c for c in contract.columns}
+    check_names(raw, [i for i in range(raw.width) if f"c{i}" not in
+                      {cid for cid, _ in mapping.values()}]
+                + [index[n] for n in mapping if by_name[n].kind == "text"])
     text = raw.rows.select(
         pl.col("_row"),
         *[parse.clean_text(pl.col(cid)).alias(name) for name, (cid, _) in mapping.items()],
@@ -300,6 +435,7 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
     blank = pl.all_horizontal([pl.col(n).is_null() for n in names])
     text = text.filter(~blank & ~pl.col("_row").is_in(total_rows.implode()))
     rows_read = text.height
+    warnings += _sheet_warnings(contract, raw, text, mapping, index)
 
     parsed_exprs, reason_exprs = [], []
     for c in contract.columns:
@@ -313,10 +449,19 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
     for c in contract.columns:
         bad = staged.filter(pl.col(f"{c.name}__why").is_not_null())
         if bad.height:
-            reject_parts.append(bad.select(
-                pl.col("_row").alias("row_number"), pl.lit(headers.get(c.name, c.header)).alias(
-                    "column"), pl.col(f"{c.name}__raw").alias("value"),
-                pl.col(f"{c.name}__why").alias("reason")))
+            reject_parts.append(_reject_frame(bad, headers.get(c.name, c.header),
+                                              pl.col(f"{c.name}__raw"),
+                                              pl.col(f"{c.name}__why")))
+        if c.descriptive and c.name in mapping:
+            kept = staged.filter(pl.col(f"{c.name}__raw").is_not_null()
+                                 & ~pl.col(f"{c.name}__raw").is_in(list(c.values or {})))
+            for label, n, first in kept.group_by(f"{c.name}__raw", maintain_order=True).agg(
+                    pl.len(), pl.col("_row").min()).iter_rows():
+                warnings.append(Notice(
+                    "label_kept", f"「{label}」不在{headers[c.name]}的标准分组中，"
+                    f"按原样保留（{n} 行，仍计入总体指标） / label kept as written "
+                    "(the rows still count)",
+                    raw.sheet, first, headers[c.name]))
     any_bad = pl.any_horizontal([pl.col(f"{n}__why").is_not_null() for n in names])
     good = staged.filter(~any_bad).select("_row", *names)
 
@@ -324,12 +469,14 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
         ok = rule.check.fill_null(True)
         bad = good.filter(~ok)
         if bad.height:
-            reject_parts.append(bad.select(
-                pl.col("_row").alias("row_number"),
-                pl.lit(headers.get(rule.column, rule.column)).alias("column"),
-                pl.col(rule.column).cast(pl.Utf8).alias("value"),
-                pl.lit(rule.reason).alias("reason")))
+            reject_parts.append(_reject_frame(bad, headers.get(rule.column, rule.column),
+                                              pl.col(rule.column), rule.reason))
             good = good.filter(ok)
+    for rule in contract.warn_rules:
+        bad = good.filter(~rule.check.fill_null(True))
+        for row, value in bad.select("_row", pl.col(rule.column).cast(pl.Utf8)).iter_rows():
+            warnings.append(Notice("component", f"{rule.reason}（{value}）", raw.sheet, row,
+                                   headers.get(rule.column, rule.column)))
 
     if contract.meta.sum_duplicates:
         good = _sum_duplicates(good, contract)
@@ -339,12 +486,38 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
     if contract.post is not None:
         good = contract.post(good)
     rejects = (
-        pl.concat(reject_parts).with_columns(pl.lit(raw.file).alias("file"),
-                                             pl.lit(raw.sheet).alias("sheet"))
-        .select(list(REJECT_SCHEMA)).sort("row_number", "column")
-        if reject_parts else empty_rejects()
+        as_rejects(pl.concat([as_rejects(p) for p in reject_parts]), raw.file, raw.sheet)
+        .sort("row_number", "column") if reject_parts else empty_rejects()
     )
-    return Result(good, rejects, rows_read, warnings, raw.sheet)
+    columns = {**{h: index[n] for n, h in headers.items()}, **index}
+    return Result(good, rejects, rows_read, warnings, raw.sheet, raw.header_row, columns,
+                  raw.file, headers)
+
+
+def _sheet_warnings(contract: Contract, raw: RawSheet, text: pl.DataFrame,
+                    mapping: dict[str, tuple[str, str]], index: dict[str, int]) -> list[Notice]:
+    """What the sender may not have seen: mapped columns that are hidden, data rows that are
+    hidden (fatal: formulas whose value was never calculated would load as blank)."""
+    out = []
+    data_rows = set(text["_row"].to_list())
+    for name, (_, header) in mapping.items():
+        if index[name] in raw.hidden_columns:
+            out.append(Notice("hidden_column", f"列「{header}」在 Excel 中是隐藏的，"
+                              "其数据也会导入；请确认 (a hidden column is loaded too)", raw.sheet,
+                              raw.header_row, header))
+    hidden = sorted(data_rows & set(raw.hidden_rows))
+    if hidden:
+        shown = "、".join(map(str, hidden[:10])) + ("…" if len(hidden) > 10 else "")
+        out.append(Notice("hidden_rows", f"有 {len(hidden)} 行数据在 Excel 中是隐藏的"
+                          f"（第 {shown} 行），也会导入；请确认 (hidden rows are loaded too)",
+                          raw.sheet, hidden[0]))
+    mapped = {int(cid[1:]): header for cid, header in mapping.values()}
+    for row, col in raw.uncached_formulas:
+        if row in data_rows and col in mapped:
+            raise EtlFatal(raw.file, "公式单元格没有计算结果（文件不是在 Excel 中保存的）；"
+                           "请用 Excel 打开并保存后再导入 (a formula without a calculated value)",
+                           column=mapped[col], row=row, sheet=raw.sheet)
+    return out
 
 
 def _sum_duplicates(df: pl.DataFrame, contract: Contract) -> pl.DataFrame:
@@ -382,3 +555,58 @@ def _reject_duplicates(df: pl.DataFrame, keys: tuple[str, ...], names: list[str]
             .alias("reason")))
         df = df.filter(~clash)
     return df, parts
+
+
+def combine_sheets(contract: Contract, results: list[Result]) -> None:
+    """Sheets of one workbook that follow one template are one file: a key in two sheets is an
+    exact duplicate (the later copy is rejected) or a conflict (every copy is rejected), as within
+    a sheet — a later sheet never silently replaces an earlier one. Parts to add up
+    (Meta.sum_duplicates) are added up across sheets into the first sheet's row."""
+    if len(results) < 2:
+        return
+    keys = list(contract.meta.keys)
+    tagged = pl.concat([r.frame.with_columns(pl.lit(i, dtype=pl.Int64).alias("_sheet"))
+                        for i, r in enumerate(results)], how="vertical_relaxed")
+    spanning = tagged.group_by(keys).agg(pl.col("_sheet").n_unique().alias("n")).filter(
+        pl.col("n") > 1).select(keys)
+    if spanning.height == 0:
+        return
+    shared = tagged.join(spanning, on=keys, how="semi", nulls_equal=True)
+    if contract.meta.sum_duplicates:
+        first = shared.group_by(keys).agg(pl.col("_sheet").min().alias("_first"))
+        moved = shared.join(first, on=keys, nulls_equal=True)
+        for i, r in enumerate(results):
+            own = r.frame.join(spanning, on=keys, how="anti", nulls_equal=True)
+            parts = moved.filter(pl.col("_first") == i).drop("_sheet", "_first")
+            r.frame = _sum_duplicates(pl.concat([own, parts.select(own.columns)]), contract)
+        return
+    data = [c for c in results[0].frame.columns if c != "_row"]
+    shared = shared.with_columns(
+        pl.struct(data).n_unique().over(keys).alias("_variants"),
+        pl.struct("_sheet", "_row").rank("ordinal").over(keys).alias("_nth"))
+    sheet_names = [r.sheet or "" for r in results]
+    first_of = shared.filter(pl.col("_nth") == 1).select(
+        *keys, pl.col("_sheet").alias("_s0"), pl.col("_row").alias("_r0"))
+    shared = shared.join(first_of, on=keys, nulls_equal=True)
+    header = next((c.header for c in contract.columns if c.name == keys[0]), keys[0])
+    for i, r in enumerate(results):
+        mine = shared.filter(pl.col("_sheet") == i)
+        dropped = mine.filter((pl.col("_variants") > 1) | (pl.col("_nth") > 1))
+        if dropped.height == 0:
+            continue
+        reason = pl.when(pl.col("_variants") > 1).then(pl.format(
+            "同一编码和期间在多个工作表中出现且数据不同（另见工作表「{}」第{}行） / conflicting "
+            "duplicate key across sheets", pl.col("_s0").replace_strict(
+                dict(enumerate(sheet_names)), return_dtype=pl.Utf8), pl.col("_r0"))).otherwise(
+            pl.format("与工作表「{}」第{}行完全重复 / exact duplicate of a row in another sheet",
+                      pl.col("_s0").replace_strict(dict(enumerate(sheet_names)),
+                                                   return_dtype=pl.Utf8), pl.col("_r0")))
+        # NOTE: the first copy of a conflicting key is rejected too; it cites another copy.
+        reason = pl.when((pl.col("_variants") > 1) & (pl.col("_nth") == 1)).then(pl.lit(
+            "同一编码和期间在多个工作表中出现且数据不同 / conflicting duplicate key across sheets")
+        ).otherwise(reason)
+        rejects = as_rejects(_reject_frame(
+            dropped, header, pl.concat_str([pl.col(k).cast(pl.Utf8) for k in keys],
+                                           separator=" "), reason), r.file, r.sheet)
+        r.frame = r.frame.join(dropped.select("_row"), on="_row", how="anti")
+        r.rejects = pl.concat([r.rejects, rejects]).sort("row_number", "column")

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
+from functools import lru_cache
 
 import polars as pl
 
 # NOTE: NFKC turns full-width digits, letters, brackets, '％' and the ideographic space into their
 # ASCII forms, which is exactly the normalisation the templates need for codes and numbers.
-_BLANKS = ["", "-", "--", "—", "/", "NA", "N/A", "nan", "None", "null"]
+# NOTE: 'NaN' is not among them: a number that is not a number is rejected, not read as blank.
+_BLANKS = ["", "-", "--", "—", "/", "NA", "N/A", "None", "null"]
 EXCEL_EPOCH = pl.date(1899, 12, 30)
+# The earliest date a department's data can hold (Excel's 1900-01-01 is a placeholder, not data).
+EARLIEST = dt.date(2000, 1, 1)
+# Thousands separators only in groups of three: 1,234 and 12,345,678.5 — never 1,5 or 12,34.
+THOUSANDS = r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?%?$"
+LARGEST = 1e15   # beyond this a count or amount is not a department's number
+
+
+def today() -> dt.date:
+    """Today, the latest date a record can carry (a plan's deadlines excepted)."""
+    return dt.date.today()
 
 
 def clean_text(col: pl.Expr) -> pl.Expr:
@@ -18,12 +32,31 @@ def clean_text(col: pl.Expr) -> pl.Expr:
     return pl.when(s.is_in(_BLANKS)).then(None).otherwise(s)
 
 
+def _number_text(s: pl.Expr, allow_percent: bool) -> pl.Expr:
+    t = s.str.replace_all(r"\s", "")
+    t = pl.when(t.str.contains(",") & ~t.str.contains(THOUSANDS)).then(None).otherwise(
+        t.str.replace_all(",", ""))
+    return t.str.strip_suffix("%") if allow_percent else t
+
+
 def parse_number(s: pl.Expr, allow_percent: bool) -> pl.Expr:
-    """'1,234.5' → 1234.5; '85.3%' → 85.3 when percentages are allowed, else null."""
-    t = s.str.replace_all(r"[,\s]", "")
-    if allow_percent:
-        t = t.str.strip_suffix("%")
-    return t.cast(pl.Float64, strict=False)
+    """'1,234.5' → 1234.5; '85.3%' → 85.3 when percentages are allowed, else null. Null too for a
+    comma that is not a thousands separator ('1,5'), and for NaN, infinities and overflow
+    ('1e400')."""
+    x = _number_text(s, allow_percent).cast(pl.Float64, strict=False)
+    return pl.when(x.is_finite()).then(x)
+
+
+def bad_comma(s: pl.Expr) -> pl.Expr:
+    """A comma that is not in 1,234-shaped groups (a decimal comma '1,5', or '12,34')."""
+    t = s.str.replace_all(r"\s", "")
+    return t.str.contains(",") & ~t.str.contains(THOUSANDS)
+
+
+def not_finite(s: pl.Expr, allow_percent: bool) -> pl.Expr:
+    """Text that reads as NaN or an infinity ('NaN', 'inf', '1e400')."""
+    x = _number_text(s, allow_percent).cast(pl.Float64, strict=False)
+    return x.is_not_null() & ~x.is_finite()
 
 
 def is_integral(x: pl.Expr) -> pl.Expr:
@@ -89,8 +122,6 @@ def parse_bool(s: pl.Expr) -> pl.Expr:
 
 def header_unit(text: object) -> str | None:
     """The unit a header names in brackets: '路径长度（千米）' → '千米'; None without brackets."""
-    import unicodedata
-
     m = re.search(r"\(([^)]*)\)\s*$", unicodedata.normalize("NFKC", str(text or "")))
     return m.group(1).strip().lower() if m else None
 
@@ -98,11 +129,14 @@ def header_unit(text: object) -> str | None:
 def normalize_header(text: object, keep_brackets: bool = False) -> str:
     """Header key: NFKC, no whitespace, lower case, and (unless `keep_brackets`) no parenthesised
     unit — so '阶段名称（英文）' is '阶段名称(英文)' with brackets kept, '阶段名称' without."""
-    import unicodedata
-
     if text is None:
         return ""
-    t = unicodedata.normalize("NFKC", str(text))
+    return _normalize_header(str(text), keep_brackets)
+
+
+@lru_cache(maxsize=4096)
+def _normalize_header(text: str, keep_brackets: bool) -> str:
+    t = unicodedata.normalize("NFKC", text)
     t = re.sub(r"\s+", "", t)
     if not keep_brackets:
         t = re.sub(r"\([^)]*\)", "", t)

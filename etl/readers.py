@@ -1,30 +1,47 @@
-"""Readers: CSV (UTF-8, UTF-8 BOM, GBK/GB18030), XLSX (every sheet) and GeoJSON into text grids."""
+"""Readers: CSV (UTF-8, UTF-8 BOM, GBK/GB18030, UTF-16), XLSX (every sheet) and GeoJSON into text
+grids, in bounded time and memory: a hostile file is refused in plain words, never half-read."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
 import json
-from dataclasses import dataclass, replace
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
 
+from warehouse import settings
+
 TABULAR = {".csv", ".txt", ".xlsx", ".xlsm"}
 GEO = {".geojson", ".json"}
 SUPPORTED = TABULAR | GEO
+MAX_CELL = 32767          # characters in one cell: Excel's own limit
+MAX_COLUMNS = 702         # columns A…ZZ; a department template has a few dozen
+MAX_ZIP_MEMBERS = 10_000
+INSTRUCTION_SHEET = re.compile(r"说明|instructions?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class RawSheet:
     """A sheet as text: `grid` holds every row (columns c0…cN, `_row` = spreadsheet row number);
-    `header_at` is the index in `grid` of the header row once it is known."""
+    `header_at` is the index in `grid` of the header row once it is known. From a workbook also:
+    hidden columns (0-based indexes), hidden rows (row numbers), the sheet's visibility, and the
+    cells holding a formula with no calculated value (row number, 0-based column)."""
 
     file: str
     sheet: str | None
     grid: pl.DataFrame
     header_at: int = 0
+    hidden_columns: frozenset[int] = frozenset()
+    hidden_rows: frozenset[int] = frozenset()
+    state: str = "visible"
+    uncached_formulas: tuple[tuple[int, int], ...] = field(default=())
 
     @property
     def header(self) -> list[str]:
@@ -32,6 +49,11 @@ class RawSheet:
             return []
         row = self.grid.row(self.header_at, named=True)
         return ["" if row[f"c{i}"] is None else str(row[f"c{i}"]) for i in range(self.width)]
+
+    @property
+    def header_row(self) -> int | None:
+        """The spreadsheet row number of the header row."""
+        return int(self.grid["_row"][self.header_at]) if self.grid.height else None
 
     @property
     def width(self) -> int:
@@ -44,6 +66,12 @@ class RawSheet:
     def with_header(self, index: int) -> RawSheet:
         return replace(self, header_at=index)
 
+    def has_data(self) -> bool:
+        """True when any cell of the sheet holds something."""
+        cols = [c for c in self.grid.columns if c != "_row"]
+        return bool(cols) and self.grid.select(
+            pl.any_horizontal([pl.col(c).is_not_null() for c in cols]).any()).item()
+
     @classmethod
     def from_rows(cls, header: list[str], rows: list[list[object]], file: str = "inline.csv",
                   sheet: str | None = None) -> RawSheet:
@@ -52,7 +80,42 @@ class RawSheet:
 
 
 class UnreadableFile(Exception):  # noqa: N818 (names what happened to the file)
-    pass
+    """A file that cannot be read as a whole; where it is known, the sheet, row and column."""
+
+    def __init__(self, message: str, sheet: str | None = None, row: int | None = None,
+                 column: str | None = None):
+        super().__init__(message)
+        self.message, self.sheet, self.row, self.column = message, sheet, row, column
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """A path as text that can be printed, stored and sent as JSON. A file name written in a
+    legacy encoding (GBK bytes on a UTF-8 system) arrives with undecodable bytes: they are read
+    as GB18030, else replaced — never a crash on the way to a message."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        raw = os.fsencode(path)
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", "replace")
+
+
+def _limit(env: str) -> int:
+    return int(settings.get(env))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing a file larger than HC_ETL_MAX_FILE_MB."""
+    limit = _limit("HC_ETL_MAX_FILE_MB")
+    size = path.stat().st_size
+    if size > limit * 1024 * 1024:
+        raise UnreadableFile(f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {limit} MB） "
+                             f"(file larger than {limit} MB)")
+    return path.read_bytes()
 
 
 def _cell_text(v: object) -> str | None:
@@ -72,51 +135,255 @@ def _cell_text(v: object) -> str | None:
     return text if text.strip() else None
 
 
-def _grid(rows: list[list[object]], start: int) -> pl.DataFrame:
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _grid(rows: list[list[object]], start: int = 1, numbers: list[int] | None = None,
+          sheet: str | None = None, max_cell: int | None = MAX_CELL) -> pl.DataFrame:
+    """Rows of cells → text columns c0…cN and `_row` (consecutive from `start`, or `numbers`);
+    a cell longer than `max_cell` characters is refused (None: no limit, for GeoJSON geometry)."""
     width = max((len(r) for r in rows), default=0)
+    if width > MAX_COLUMNS:
+        raise UnreadableFile(f"表格超过 {MAX_COLUMNS} 列，不是数据模板 (more than {MAX_COLUMNS} "
+                             "columns)", sheet=sheet)
     cols: dict[str, list] = {f"c{i}": [] for i in range(width)}
-    for r in rows:
+    for n, r in enumerate(rows):
         for i in range(width):
-            cols[f"c{i}"].append(_cell_text(r[i]) if i < len(r) else None)
+            text = _cell_text(r[i]) if i < len(r) else None
+            if text is not None and max_cell is not None and len(text) > max_cell:
+                raise UnreadableFile(
+                    f"单元格超过 {MAX_CELL} 个字符（Excel 单元格上限），不是正常的填报内容 "
+                    f"(a cell longer than {MAX_CELL} characters)", sheet=sheet,
+                    row=numbers[n] if numbers else start + n, column=column_letter(i))
+            cols[f"c{i}"].append(text)
     df = pl.DataFrame(cols, schema={k: pl.Utf8 for k in cols})
-    return df.with_columns(pl.int_range(start, start + len(rows), dtype=pl.Int64).alias("_row"))
+    row_numbers = (pl.Series("_row", numbers, dtype=pl.Int64) if numbers is not None
+                   else pl.int_range(start, start + len(rows), dtype=pl.Int64, eager=True))
+    return df.with_columns(row_numbers.alias("_row"))
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK)."""
-    for enc in ("utf-8-sig", "gb18030"):
+def decode_text(data: bytes) -> str:
+    """UTF-16 (with its BOM), UTF-8 (with or without BOM), else GB18030 (a superset of GBK). A file
+    whose encoding changes part-way (UTF-8 lines and GBK lines pasted together) is refused:
+    decoding it either way would load mojibake as names."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFile(f"{name}: 无法识别文件编码（应为 UTF-8 或 GBK） (unknown text encoding)")
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise UnreadableFile("UTF-16 文件内容损坏 (broken UTF-16 text)") from e
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    utf8 = [i for i, line in enumerate(lines) if not line.isascii() and _is_utf8(line)]
+    other = [i for i, line in enumerate(lines) if not line.isascii() and not _is_utf8(line)]
+    if utf8 and other:
+        first, second = (utf8[0], other[0]) if utf8[0] < other[0] else (other[0], utf8[0])
+        raise UnreadableFile(
+            f"文件编码前后不一致：第{first + 1}行与第{second + 1}行的编码不同（UTF-8 与 GBK 混在"
+            "一个文件里），请统一另存为 UTF-8 后再导入 (the text encoding changes within the file)",
+            row=second + 1)
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as e:
+        raise UnreadableFile("无法识别文件编码（应为 UTF-8 或 GBK） (unknown text encoding)") from e
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def read_csv_grid(path: Path) -> list[RawSheet]:
-    text = decode_text(path.read_bytes(), path.name)
+    text = decode_text(read_bytes(path))
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return [RawSheet(str(path), None, _grid(rows, start=1))]
+    previous = csv.field_size_limit(MAX_CELL)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = []
+        for row in reader:
+            rows.append(row)
+            if len(rows) > _limit("HC_ETL_MAX_ROWS"):
+                raise UnreadableFile(f"超过 {_limit('HC_ETL_MAX_ROWS')} 行 (more rows than "
+                                     "HC_ETL_MAX_ROWS)", row=len(rows))
+    except csv.Error as e:
+        raise UnreadableFile(f"第{reader.line_num}行无法按 CSV 读取：单元格超过 {MAX_CELL} 个字符"
+                             f"或引号不成对 (unreadable CSV line: {e})", row=reader.line_num) from e
+    finally:
+        csv.field_size_limit(previous)
+    return [RawSheet(display_path(path), None, _grid(rows, start=1))]
+
+
+# --------------------------------------------------------------------------- XLSX
+# NOTE: what openpyxl's read-only mode does not tell (hidden columns and rows, formulas without a
+# calculated value) is read from the sheet XML with byte patterns, one chunk of rows at a time.
+_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_MIN = re.compile(rb'\bmin="(\d+)"')
+_MAX = re.compile(rb'\bmax="(\d+)"')
+_R = re.compile(rb'\br="(\d+)"')
+# A formula cell whose value element is missing or empty (`<v/>`); an empty `<v></v>` of a text
+# formula (t="str") is a calculated empty text, not a missing value.
+_UNCACHED = re.compile(rb'<(?:\w+:)?c\b([^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*)>\s*'
+                       rb'<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*'
+                       rb'(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+_FAR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{3}\d+)"')
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_ROOT = re.compile(rb"<[A-Za-z_]")
+
+
+def _check_archive(path: Path) -> zipfile.ZipFile:
+    """Open the workbook's zip and refuse what would take unbounded time or memory: too many
+    members, more unpacked bytes than HC_ETL_MAX_UNPACKED_MB (a zip bomb), XML with a DTD
+    (entity expansion: a workbook never needs one)."""
+    limit = _limit("HC_ETL_MAX_FILE_MB")
+    if path.stat().st_size > limit * 1024 * 1024:
+        raise UnreadableFile(f"文件过大（上限 {limit} MB） (file larger than {limit} MB)")
+    try:
+        zf = zipfile.ZipFile(path)
+        members = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        raise UnreadableFile(f"无法打开 Excel 文件：文件已损坏或不是 .xlsx (cannot open workbook: "
+                             f"{e})") from e
+    unpacked = sum(m.file_size for m in members)
+    cap = _limit("HC_ETL_MAX_UNPACKED_MB")
+    if len(members) > MAX_ZIP_MEMBERS or unpacked > cap * 1024 * 1024:
+        zf.close()
+        raise UnreadableFile(f"Excel 文件解压后过大（{unpacked / 1024 / 1024:.0f} MB，"
+                             f"上限 {cap} MB），疑似压缩炸弹 (unpacks to more than {cap} MB)")
+    for m in members:
+        if m.filename.lower().endswith((".xml", ".rels", ".vml")):
+            with zf.open(m) as fh:
+                if _has_doctype(fh):
+                    zf.close()
+                    raise UnreadableFile(f"Excel 文件的 {m.filename} 含有 DTD/实体定义，拒绝读取 "
+                                         "(XML with a DTD refused: entity expansion)")
+    return zf
+
+
+def _has_doctype(fh) -> bool:
+    """True when a DTD comes before the XML's root element."""
+    seen = b""
+    while chunk := fh.read(1 << 16):
+        seen = seen[-16:] + chunk
+        doctype, root = _DOCTYPE.search(seen), _ROOT.search(seen)
+        if doctype and (root is None or doctype.start() < root.start()):
+            return True
+        if root:
+            return False
+    return False
+
+
+def _sheet_flags(zf: zipfile.ZipFile, member: str, sheet: str
+                 ) -> tuple[set[int], set[int], list]:
+    """(hidden column indexes, hidden row numbers, uncached formula cells) of one sheet's XML; a
+    cell beyond column ZZ is refused (openpyxl would pad every row out to it)."""
+    cols: set[int] = set()
+    rows: set[int] = set()
+    uncached: list[tuple[int, int]] = []
+    carry = b""
+    with zf.open(member) as fh:
+        while True:
+            chunk = fh.read(1 << 22)
+            data = carry + chunk
+            # NOTE: scan only up to the last row start; the rest waits for the next chunk.
+            cut = data.rfind(b"<row") if chunk else len(data)
+            if cut <= 0:
+                cut = len(data) if not chunk else 0
+            part, carry = data[:cut], data[cut:]
+            for m in _COL.finditer(part):
+                attrs = m.group(1)
+                lo, hi = _MIN.search(attrs), _MAX.search(attrs)
+                if _HIDDEN.search(attrs) and lo and hi:
+                    cols.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), MAX_COLUMNS)))
+            for m in _ROW.finditer(part):
+                r = _R.search(m.group(1))
+                if r and _HIDDEN.search(m.group(1)):
+                    rows.add(int(r.group(1)))
+            if far := _FAR_CELL.search(part):
+                raise UnreadableFile(f"表格在 {far.group(1).decode()} 处有单元格，"
+                                     f"超过 {MAX_COLUMNS} 列 (a cell beyond column ZZ)",
+                                     sheet=sheet)
+            for m in _UNCACHED.finditer(part):
+                empty_text = m.group(4) and b"</" in m.group(4) and b't="str"' in m.group(1)
+                if not empty_text:
+                    uncached.append((int(m.group(3)), _column_index(m.group(2).decode())))
+            if not chunk:
+                break
+    return cols, rows, uncached
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
 
 
 def read_xlsx_grid(path: Path) -> list[RawSheet]:
-    import zipfile
-
     from openpyxl import load_workbook
 
+    zf = _check_archive(path)
+    name = display_path(path)
+    max_rows = _limit("HC_ETL_MAX_ROWS")
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        raise UnreadableFile(f"{path.name}: 无法打开 Excel 文件 (cannot open workbook: {e})") from e
-    try:
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as e:   # noqa: BLE001 (any parser error is an unreadable workbook)
+            raise UnreadableFile(f"无法打开 Excel 文件：文件已损坏或不是 .xlsx "
+                                 f"(cannot open workbook: {type(e).__name__}: {e})") from e
         sheets = []
-        for ws in wb.worksheets:
-            rows = [list(r) for r in ws.iter_rows(min_row=1, values_only=True)]
-            sheets.append(RawSheet(str(path), ws.title, _grid(rows, start=1)))
+        try:
+            for ws in wb.worksheets:
+                if not hasattr(ws, "reset_dimensions"):
+                    continue   # a chart sheet holds no cells
+                hidden_cols, hidden_rows, uncached = _sheet_flags(zf, ws._worksheet_path,
+                                                                  ws.title)
+                # NOTE: the declared dimension may claim a million rows and 16384 columns; only
+                # the rows actually present are read.
+                ws.reset_dimensions()
+                rows, numbers = [], []
+                for n, values in enumerate(ws.iter_rows(values_only=True), 1):
+                    if not any(v is not None for v in values):
+                        continue
+                    if n > max_rows:
+                        raise UnreadableFile(f"工作表超过 {max_rows} 行 (more rows than "
+                                             "HC_ETL_MAX_ROWS)", sheet=ws.title, row=n)
+                    values = list(values)
+                    while values and values[-1] is None:
+                        values.pop()
+                    rows.append(values)
+                    numbers.append(n)
+                sheets.append(RawSheet(name, ws.title, _grid(rows, numbers=numbers,
+                                                             sheet=ws.title),
+                                       hidden_columns=frozenset(hidden_cols),
+                                       hidden_rows=frozenset(hidden_rows),
+                                       state=ws.sheet_state or "visible",
+                                       uncached_formulas=tuple(uncached)))
+        except UnreadableFile:
+            raise
+        except Exception as e:   # noqa: BLE001 (broken XML inside the workbook)
+            raise UnreadableFile(f"Excel 文件内容损坏，无法读取 (broken workbook content: "
+                                 f"{type(e).__name__}: {e})") from e
+        finally:
+            wb.close()
         return sheets
     finally:
-        wb.close()
+        zf.close()
 
 
 def read_tabular(path: Path) -> list[RawSheet]:
@@ -125,33 +392,50 @@ def read_tabular(path: Path) -> list[RawSheet]:
         return read_csv_grid(path)
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx_grid(path)
-    raise UnreadableFile(f"{path.name}: 不支持的文件类型 {suffix}（请用 CSV 或 XLSX；.xls 请另存为 "
-                         f".xlsx）"
-                         " (unsupported file type)")
+    raise UnreadableFile(f"不支持的文件类型 {suffix}（请用 CSV 或 XLSX；.xls 请另存为 .xlsx） "
+                         "(unsupported file type)")
 
 
 def read_geojson(path: Path) -> list[RawSheet]:
-    """A FeatureCollection → one row per feature: its properties plus `geometry` as GeoJSON text."""
+    """A FeatureCollection → one row per feature: its properties plus `geometry` as GeoJSON text.
+    Anything else (broken JSON, a feature that is not an object, properties that are not an
+    object) is refused naming the feature's row (header = row 1, first feature = row 2)."""
+
+    def no_constants(token: str) -> None:
+        raise ValueError(f"{token} is not JSON")
+
     try:
-        doc = json.loads(decode_text(path.read_bytes(), path.name))
-    except json.JSONDecodeError as e:
-        raise UnreadableFile(f"{path.name}: 不是有效的 GeoJSON (invalid JSON: {e})") from e
+        doc = json.loads(decode_text(read_bytes(path)), parse_constant=no_constants)
+    except (json.JSONDecodeError, ValueError, RecursionError) as e:
+        raise UnreadableFile(f"不是有效的 GeoJSON (invalid JSON: {e})") from e
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        raise UnreadableFile(f"{path.name}: GeoJSON 应为 FeatureCollection (not a "
-                             f"FeatureCollection)")
-    features = doc.get("features") or []
+        raise UnreadableFile("GeoJSON 应为 FeatureCollection (not a FeatureCollection)")
+    features = doc.get("features")
+    if not isinstance(features, list):
+        raise UnreadableFile("GeoJSON 的 features 应为列表 (features is not a list)")
+    if len(features) > _limit("HC_ETL_MAX_ROWS"):
+        raise UnreadableFile(f"GeoJSON 要素超过 {_limit('HC_ETL_MAX_ROWS')} 个 (more features than "
+                             "HC_ETL_MAX_ROWS)")
     keys: list[str] = []
-    for f in features:
+    for i, f in enumerate(features):
+        if not isinstance(f, dict) or not isinstance(f.get("properties") or {}, dict) \
+                or not isinstance(f.get("geometry") or {}, dict):
+            raise UnreadableFile("GeoJSON 要素格式不对：要素、properties 与 geometry 都应为对象 "
+                                 "(a feature, its properties and its geometry must be objects)",
+                                 row=i + 2)
         for k in (f.get("properties") or {}):
             if k not in keys:
-                keys.append(k)
+                keys.append(str(k))
     header = [*keys, "geometry"]
     rows: list[list[object]] = [header]
     for f in features:
         props = f.get("properties") or {}
         geom = f.get("geometry")
-        rows.append([props.get(k) for k in keys]
-                    + [json.dumps(geom, ensure_ascii=False, separators=(",",
-                                                                        ":")) if geom else None])
-    # NOTE: row numbers of a GeoJSON are feature numbers (header = row 1, first feature = row 2).
-    return [RawSheet(str(path), None, _grid(rows, start=1))]
+        cells = [props.get(k) for k in keys]
+        cells = [json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+                 for v in cells]
+        rows.append(cells + [json.dumps(geom, ensure_ascii=False, separators=(",", ":"))
+                             if geom else None])
+    # NOTE: row numbers of a GeoJSON are feature numbers (header = row 1, first feature = row 2);
+    # a polygon's text may be longer than a spreadsheet cell.
+    return [RawSheet(display_path(path), None, _grid(rows, start=1, max_cell=None))]

@@ -13,6 +13,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_state_dir(tmp_path_factory):
+    """The audit log (warehouse/audit.py) of the test session lives in a temporary folder, never
+    in the repository's .state/."""
+    import os
+
+    folder = tmp_path_factory.mktemp("state")
+    old = os.environ.get("HC_STATE_DIR")
+    os.environ["HC_STATE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("HC_STATE_DIR", None)
+    else:
+        os.environ["HC_STATE_DIR"] = old
+
+
 def sheet(header: list[str], *rows: list[object], file: str = "inline.csv") -> RawSheet:
     """A sheet whose header is row 1 and whose data start at row 2."""
     return RawSheet.from_rows(header, [list(r) for r in rows], file=file)

@@ -18,9 +18,7 @@ def warehouse_dir() -> Path:
 
 
 def state_dir() -> Path:
-    """The office's own state, outside the warehouse (accounts, the session secret, the audit
-    log): $HC_STATE_DIR, else .state/ in the repository. Created owner-only."""
+    """The folder of state shared by the loader and the app (the audit log; accounts on the app
+    side): $HC_STATE_DIR, else .state/ in the repository. Kept private to its owner."""
     env = os.environ.get("HC_STATE_DIR")
-    path = Path(env).expanduser().resolve() if env else ROOT / ".state"
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    return Path(env).expanduser().resolve() if env else ROOT / ".state"

@@ -1,4 +1,5 @@
-"""Every tunable of the status rule, the alert rule, the map and the briefings, as a registry:
+"""Every tunable of the status rule, the alert rule, the map, the briefings and the loader, as a
+registry:
 name, environment variable, default, kind, limits and what it means.
 
 Order of precedence: environment variable > default here. Nothing else in the project holds a
@@ -82,6 +83,20 @@ REGISTRY: dict[str, Setting] = {s.env: s for s in (
             1, 104),
     Setting("HC_MILESTONES_FILE", "", "the milestone list (CSV date,area_code,item); empty = "
             "the built-in app/snapshot/milestones.csv"),
+    # The loader: hostile or broken files are refused within these bounds (time and memory).
+    Setting("HC_ETL_MAX_FILE_MB", 100, "a department file larger than this many MB is refused",
+            1, 10_000),
+    Setting("HC_ETL_MAX_UNPACKED_MB", 300, "an XLSX that unpacks to more than this many MB is "
+            "refused (zip bomb)", 1, 100_000),
+    Setting("HC_ETL_MAX_ROWS", 500_000, "a sheet with more rows than this is refused", 10,
+            10_000_000),
+    # Plausibility warnings: a value above k × or below 1/k × the median of the same unit and
+    # calendar month in earlier years needs --accept-warnings to load.
+    Setting("HC_WARN_HISTORY_FACTOR", 3.0, "plausibility: warn when a value is more than k × or "
+            "under 1/k × its unit's same-month median of earlier years", 1.01, 1000),
+    # Data versions kept on disk for rollback (and for readers that opened an older version).
+    Setting("HC_KEEP_VERSIONS", 20, "data versions kept on disk (rollback reaches back this far)",
+            2, 10_000),
 )}
 
 
@@ -101,3 +116,4 @@ MAP_MAX_GRIDS = get("HC_MAP_MAX_GRIDS")
 TILE_URL = get("HC_TILE_URL")
 SNAPSHOT_DUE_WEEKS = get("HC_SNAPSHOT_DUE_WEEKS")
 MILESTONES_FILE = get("HC_MILESTONES_FILE")
+KEEP_VERSIONS = get("HC_KEEP_VERSIONS")

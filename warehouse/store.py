@@ -2,12 +2,17 @@
 
 Layout of DIR:
   versions/000007/<table>.parquet   one complete, immutable set of tables per data version
+  versions/000007/version.json      that version's descriptor (what CURRENT.json said of it)
   CURRENT.json                      {"version": 7, "folder": "versions/000007", ...}; replaced
                                     atomically — the single commit point of a load
-  warehouse.duckdb                  catalog for analysts: views over the current version
+  warehouse.duckdb                  catalog for analysts: views over the current version, with
+                                    paths relative to DIR (a copied or moved warehouse opens)
   .lock                             held by the loader while it works
-A load writes a new version folder (unchanged tables are hard links), then swaps CURRENT.json.
-A crash at any moment leaves the previous CURRENT.json and its folder untouched.
+A load writes a new version folder (unchanged tables are hard links), then swaps CURRENT.json,
+then rewrites the catalog. A crash at any moment leaves the previous CURRENT.json and its folder
+untouched; a catalog left behind by a crash after the swap is rewritten by the next load
+(ensure_catalog). The last HC_KEEP_VERSIONS versions stay on disk, for rollback and for readers
+that opened an older version a moment ago.
 """
 
 from __future__ import annotations
@@ -23,12 +28,13 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import settings
 from warehouse.paths import SQL_DIR
 
 CURRENT = "CURRENT.json"
 VERSIONS = "versions"
 CATALOG = "warehouse.duckdb"
-KEEP_VERSIONS = 3   # older folders stay readable for a reader that opened them a moment ago
+DESCRIPTOR = "version.json"
 
 
 def _fsync_dir(path: Path) -> None:
@@ -86,9 +92,11 @@ def cleanup_incomplete(wdir: Path) -> None:
 
 
 def publish(wdir: Path, writers: dict[str, Callable[[Path], None]], unchanged: list[str],
-            meta: dict, crash_at: str | None = None) -> dict:
+            meta: dict, crash_at: str | None = None, linked: dict[str, Path] | None = None
+            ) -> dict:
     """Write a new version: `writers[name](path)` writes each changed table; `unchanged` tables
-    are hard-linked from the current version. Returns the new CURRENT descriptor."""
+    are hard-linked from the current version, `linked` ones from the given files (a rollback's
+    older version). Returns the new CURRENT descriptor."""
     wdir = Path(wdir)
     prev = current(wdir)
     prev_paths = table_paths(wdir, prev)
@@ -97,12 +105,13 @@ def publish(wdir: Path, writers: dict[str, Callable[[Path], None]], unchanged: l
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    for name in unchanged:
+    sources = {**{name: prev_paths[name] for name in unchanged}, **(linked or {})}
+    for name, source in sources.items():
         target = folder / f"{name}.parquet"
         try:
-            os.link(prev_paths[name], target)
+            os.link(source, target)
         except OSError:
-            shutil.copy2(prev_paths[name], target)
+            shutil.copy2(source, target)
     for name, write in writers.items():
         tmp = folder / f".{name}.parquet.tmp"
         write(tmp)
@@ -111,14 +120,16 @@ def publish(wdir: Path, writers: dict[str, Callable[[Path], None]], unchanged: l
         os.replace(tmp, folder / f"{name}.parquet")
         if crash_at == "mid_tables":
             os._exit(9)   # test hook: simulate a kill while tables are being written
-    _fsync_dir(folder)
     info = {
         "version": version,
         "folder": f"{VERSIONS}/{folder.name}",
         "published_at": dt.datetime.now().isoformat(timespec="seconds"),
-        "tables": sorted([*unchanged, *writers]),
+        "tables": sorted({*unchanged, *writers, *(linked or {})}),
         **meta,
     }
+    (folder / DESCRIPTOR).write_text(json.dumps(info, ensure_ascii=False, indent=1),
+                                     encoding="utf-8")
+    _fsync_dir(folder)
     tmp = wdir / f".{CURRENT}.tmp"
     tmp.write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
     with open(tmp, "rb") as fh:
@@ -127,16 +138,46 @@ def publish(wdir: Path, writers: dict[str, Callable[[Path], None]], unchanged: l
         os._exit(9)
     os.replace(tmp, wdir / CURRENT)
     _fsync_dir(wdir)
+    if crash_at == "after_commit":
+        os._exit(9)   # test hook: a kill between the swap and the catalog
     write_catalog(wdir, info)
     _prune(wdir, version)
     return info
 
 
+def keep_versions() -> int:
+    return int(settings.get("HC_KEEP_VERSIONS"))
+
+
 def _prune(wdir: Path, version: int) -> None:
     root = Path(wdir) / VERSIONS
+    keep = keep_versions()
     for d in root.iterdir():
-        if d.is_dir() and d.name.isdigit() and int(d.name) <= version - KEEP_VERSIONS:
+        if d.is_dir() and d.name.isdigit() and int(d.name) <= version - keep:
             shutil.rmtree(d, ignore_errors=True)
+
+
+def versions_on_disk(wdir: Path) -> list[int]:
+    """The published versions whose folders are still on disk, oldest first."""
+    root = Path(wdir) / VERSIONS
+    live = data_version(wdir)
+    if not root.exists():
+        return []
+    return sorted(int(d.name) for d in root.iterdir()
+                  if d.is_dir() and d.name.isdigit() and int(d.name) <= live)
+
+
+def version_info(wdir: Path, version: int) -> dict | None:
+    """A version's descriptor: its version.json (or, for a folder written before descriptors,
+    its tables), None when the folder is gone."""
+    folder = Path(wdir) / VERSIONS / f"{int(version):06d}"
+    if not folder.is_dir():
+        return None
+    desc = folder / DESCRIPTOR
+    if desc.exists():
+        return json.loads(desc.read_text(encoding="utf-8"))
+    return {"version": int(version), "folder": f"{VERSIONS}/{folder.name}",
+            "tables": sorted(p.stem for p in folder.glob("*.parquet"))}
 
 
 def _sql_path(p: Path) -> str:
@@ -148,10 +189,16 @@ def create_views(con: duckdb.DuckDBPyConnection, paths: dict[str, Path]) -> None
     for name, path in paths.items():
         con.execute(f"create or replace view {name} as "
                     f"select * from read_parquet('{_sql_path(path)}')")
-    con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
-    con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
+    named_views(con)
     if "dim_template" in paths:
         template_views(con)
+
+
+def named_views(con: duckdb.DuckDBPyConnection) -> None:
+    """The macros and named views (warehouse/sql/macros.sql, views.sql) over whatever holds the
+    tables in `con`: Parquet views, or the loader's in-memory working tables."""
+    con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
+    con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
 
 
 def template_views(con: duckdb.DuckDBPyConnection) -> None:
@@ -180,19 +227,48 @@ def template_views(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def write_catalog(wdir: Path, info: dict) -> None:
-    """warehouse.duckdb for analysts (DuckDB CLI, DBeaver, Python): views over this version."""
-    wdir = Path(wdir)
+    """warehouse.duckdb for analysts (DuckDB CLI, DBeaver, Python): views over this version.
+    NOTE: the views name their Parquet files relative to the warehouse folder, so a copied or
+    moved warehouse still opens; DuckDB resolves them from its working directory, so open the
+    catalog from the warehouse folder or with file_search_path set to it."""
+    wdir = Path(wdir).resolve()
     tmp = wdir / f".{CATALOG}.tmp"
     tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
+    con = duckdb.connect(str(tmp), config={"file_search_path": str(wdir)})
     try:
-        create_views(con, {k: v.resolve() for k, v in table_paths(wdir, info).items()})
+        create_views(con, {k: v.relative_to(wdir)
+                           for k, v in table_paths(wdir, info).items()})
         con.execute("create or replace view data_version as select "
                     f"{int(info['version'])} as data_version, "
                     f"'{info['published_at']}'::timestamp as published_at")
     finally:
         con.close()
     os.replace(tmp, wdir / CATALOG)
+
+
+def catalog_version(wdir: Path) -> int | None:
+    """The data version warehouse.duckdb describes; None when it is missing or unreadable."""
+    path = Path(wdir) / CATALOG
+    if not path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            return int(con.execute("select data_version from data_version").fetchall()[0][0])
+        finally:
+            con.close()
+    except (duckdb.Error, IndexError, ValueError):
+        return None
+
+
+def ensure_catalog(wdir: Path) -> bool:
+    """Rewrite warehouse.duckdb when it does not describe CURRENT.json's version (a load killed
+    between the swap and the catalog). Call it holding the lock. Returns True if rewritten."""
+    info = current(wdir)
+    if info is None or catalog_version(wdir) == int(info["version"]):
+        return False
+    write_catalog(wdir, info)
+    return True
 
 
 def connect_readonly(wdir: Path) -> tuple[duckdb.DuckDBPyConnection, dict | None]:

@@ -59,7 +59,7 @@ STRINGS = {
     "audit.user_changed": {"zh": "修改账户", "en": "Account changed"},
     "audit.dry_run": {"zh": "试导入", "en": "Dry run"},
     "audit.load": {"zh": "导入数据", "en": "Data loaded"},
-    "audit.load_refused": {"zh": "导入被拒", "en": "Load refused"},
+    "audit.refused": {"zh": "导入被拒", "en": "Load refused"},
     "audit.rollback": {"zh": "回滚数据版本", "en": "Rolled back"},
     "audit.briefing_export": {"zh": "导出简报", "en": "Briefing exported"},
 }

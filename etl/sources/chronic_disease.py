@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.contract import Col, Contract, Meta, Rule
+from etl.contract import Col, Contract, Meta, Rule, part_of
 from etl.sources._common import count, month
 
 META = Meta("chronic_disease", "慢病管理月报", "Chronic disease management monthly report",
@@ -62,6 +62,18 @@ SOURCE = Contract(
                  "重点人群建档数大于重点人群数 / key-population records > key population"),
         _at_most("key_population_ehr_updated", "key_population_filed",
                  "重点人群档案动态更新数大于重点人群建档数 / updated records > filed records"),
+    ),
+    # NOTE: patients, the key population and health records belong to the centre's resident
+    # population; more than it is possible (people from outside) but worth a look: a warning.
+    warn_rules=(
+        part_of("htn_managed", "resident_population",
+                "高血压在管患者数大于辖区常住人口 / hypertension patients exceed residents"),
+        part_of("t2dm_managed", "resident_population",
+                "糖尿病在管患者数大于辖区常住人口 / diabetes patients exceed residents"),
+        part_of("key_population", "resident_population",
+                "重点人群数大于辖区常住人口 / key population exceeds residents"),
+        part_of("ehr_filed", "resident_population",
+                "电子健康档案建档数大于辖区常住人口 / health records exceed residents"),
     ),
 )
 CONTRACT = SOURCE.schema

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.contract import Contract, Meta, Rule
+from etl.contract import Contract, Meta, Rule, part_of
 from etl.sources._common import count, month, street_code, tonnes
 
 META = Meta("garbage_monthly", "垃圾分类月报", "Garbage sorting monthly report",
@@ -37,6 +37,17 @@ SOURCE = Contract(
              "厨余垃圾资源化利用量不能大于厨余垃圾量 / utilised exceeds kitchen waste"),
         Rule("communities_covered", pl.col("communities_covered") <= pl.col("communities_total"),
              "分类覆盖小区数不能大于小区总数 / covered exceeds total"),
+    ),
+    # NOTE: kitchen, hazardous and other waste are streams of the household waste collected
+    # (recyclables are counted apart): one larger than the total is suspicious, not impossible
+    # (a stream collected from outside the street), so it warns.
+    warn_rules=(
+        part_of("kitchen_t", "collected_t", "厨余垃圾量大于生活垃圾清运量 / kitchen waste exceeds "
+                "household waste collected"),
+        part_of("hazardous_t", "collected_t", "有害垃圾量大于生活垃圾清运量 / hazardous waste "
+                "exceeds household waste collected"),
+        part_of("other_t", "collected_t", "其他垃圾量大于生活垃圾清运量 / other waste exceeds "
+                "household waste collected"),
     ),
 )
 CONTRACT = SOURCE.schema

@@ -33,6 +33,9 @@ SCORE_EN = {
     "score_health_information": "Score: health information",
 }
 EDUCATION = ("不识字/少识字", "小学", "初中", "高中/职高/中专", "大专/本科", "硕士及以上")
+# Collapsed bands some surveys report instead (each spans several of the groups above): kept as
+# given in the breakdown.
+EDUCATION_BANDS = ("小学及以下", "初中及以下", "高中及以上", "大专及以上")
 
 META = Meta("health_literacy", "健康素养监测", "Health literacy survey",
             keys=("survey_year", "questionnaire_id"),
@@ -60,16 +63,23 @@ SOURCE = Contract(
         Col("district_code", ("区县编码", "区县代码"), "code", pattern=DISTRICT_CODE,
             label_en="District code"),
         street_code(),
-        Col("urban_rural", ("城乡",), "enum",
+        Col("urban_rural", ("城乡",), "enum", descriptive=True,
             values={"城市": "城市", "农村": "农村", "城镇": "城市", "乡村": "农村"},
             label_en="Urban or rural"),
-        Col("sex", ("性别",), "enum", values={"男": "男", "女": "女"}, label_en="Sex"),
+        Col("sex", ("性别",), "enum", descriptive=True,
+            values={"男": "男", "女": "女", "男性": "男", "女性": "女"}, label_en="Sex"),
         Col("age", ("年龄",), "int", min=15, max=69, label_en="Age"),
-        Col("education", ("文化程度",), "enum",
-            values={**{e: e for e in EDUCATION}, "不识字或少识字": "不识字/少识字",
-                    "文盲/半文盲": "不识字/少识字", "高中": "高中/职高/中专",
-                    "中专": "高中/职高/中专",
-                    "大专": "大专/本科", "本科": "大专/本科", "研究生": "硕士及以上",
+        # NOTE: education, sex and urban/rural only break the level down: a spelling outside the
+        # list (or a collapsed band such as 小学及以下, which spans two of the national groups)
+        # is kept as written, so the respondent still counts in the overall literacy level.
+        Col("education", ("文化程度",), "enum", descriptive=True,
+            values={**{e: e for e in EDUCATION}, **{g: g for g in EDUCATION_BANDS},
+                    "不识字或少识字": "不识字/少识字", "不识字": "不识字/少识字",
+                    "少识字": "不识字/少识字", "文盲/半文盲": "不识字/少识字",
+                    "高中": "高中/职高/中专", "中专": "高中/职高/中专", "职高": "高中/职高/中专",
+                    "技校": "高中/职高/中专", "中技": "高中/职高/中专",
+                    "大专": "大专/本科", "本科": "大专/本科", "大学专科": "大专/本科",
+                    "大学本科": "大专/本科", "研究生": "硕士及以上", "研究生及以上": "硕士及以上",
                     "硕士": "硕士及以上", "博士": "硕士及以上"}, label_en="Education"),
         Col("total_score", ("总分",), "num", max=66, label_en="Total score"),
         *[_score(c, h, m) for c, h, m in ASPECTS + CATEGORIES],

@@ -16,7 +16,8 @@ SOURCE = Contract(
     (
         Col("site_code", ("监测点编码", "监测点代码"), "code", label_en="Site code"),
         Col("site_name", ("监测点名称",), "text", nullable=True, label_en="Site name"),
-        Col("habitat", ("生境类型", "生境"), "enum",
+        # NOTE: descriptive: an unlisted habitat is kept as written, the site still counts.
+        Col("habitat", ("生境类型", "生境"), "enum", descriptive=True,
             values={**{h: h for h in HABITATS}, "其它": "其他", "居民小区": "居民区",
                     "养殖场": "畜禽养殖场", "工地": "建筑工地"}, label_en="Habitat"),
         *location(),

@@ -30,11 +30,14 @@ SOURCE = Contract(
     (
         Col("point_id", ("积水点编号", "编号"), "code", label_en="Waterlogging point number"),
         Col("point_class", ("积水类别",), "enum", values=_enum(CLASSES), label_en="Class"),
-        Col("point_type", ("积水类型",), "enum", values=_enum(TYPES, 其它="其他"), label_en="Type"),
+        # NOTE: the type and how a point was found describe it; no indicator counts by them, so a
+        # spelling outside the list is kept as written rather than dropping the point.
+        Col("point_type", ("积水类型",), "enum", values=_enum(TYPES, 其它="其他"),
+            descriptive=True, label_en="Type"),
         *location(),
         grid_code(),
         Col("found_date", ("发现日期",), "date", label_en="Date found"),
-        Col("found_by", ("发现方式",), "enum",
+        Col("found_by", ("发现方式",), "enum", descriptive=True,
             values=_enum(FOUND_BY, **{"12345": "12345热线", "市民热线": "12345热线"}),
             label_en="Found by"),
         Col("larvae_found", ("是否发现幼虫", "发现幼虫"), "bool", label_en="Larvae found"),

@@ -132,7 +132,7 @@ def test_reader_keeps_working_while_a_load_publishes(city, tmp_path):
     wdir = tmp_path / "wh"
     load([city], wdir, **QUIET)
     con, info = connect_readonly(wdir)
-    for i in range(2):   # KEEP_VERSIONS keeps the last 3 versions readable
+    for i in range(2):   # HC_KEEP_VERSIONS (20) keeps older versions readable
         f = tmp_path / f"more{i}.csv"
         f.write_text(f"街道编码,统计月份,检查车次,混装混运车次\n660102001,2025-0{7 + i},10,{i}\n",
                      encoding="utf-8")
@@ -142,16 +142,18 @@ def test_reader_keeps_working_while_a_load_publishes(city, tmp_path):
     assert info["version"] == 1
 
 
-def test_a_file_loaded_before_its_geography_can_be_reloaded_with_force(city, tmp_path):
+def test_a_file_loaded_before_its_geography_loads_when_read_again(city, tmp_path):
+    """Every file is read again and compared row by row: once the geography is in, the same
+    file's rows are known and load (no --force needed); a third read changes nothing."""
     wdir = tmp_path / "wh"
     garbage = city / "收运检查_202506.csv"
     first = load([garbage], wdir, **QUIET)
     assert first.files[0].rows_loaded == 0 and first.files[0].rows_rejected == 3
     load([city / "geo"], wdir, **QUIET)
-    assert not load([garbage], wdir, **QUIET).published          # same content: skipped
-    again = load([garbage], wdir, force=True, **QUIET)
-    assert again.files[0].rows_loaded == 2
+    again = load([garbage], wdir, **QUIET)
+    assert again.published and again.files[0].rows_loaded == 2
     assert city_value(wdir) == [(pytest.approx(5 / 40 * 100), 2, 2)]
+    assert not load([garbage], wdir, **QUIET).published
 
 
 def test_dim_column_labels_every_staged_column(city, tmp_path):

@@ -20,7 +20,9 @@ def test_rules():
         row("JS2", "未整改", "2025/6/1", ""),
         row("JS3", "已销号", "2025-06-01", ""),            # eliminated without a date
         row("JS4", "已销号", "2025-06-05", "2025-06-01"),  # before found
-        row("JS5", "未整改", "2025-06-05", "", kind="沙坑")))
-    assert r.frame["point_id"].to_list() == ["JS1", "JS2"]
-    assert r.frame["larvae_found"].to_list() == [True, True]
-    assert sorted(r.rejects["row_number"].to_list()) == [4, 5, 6]
+        row("JS5", "未整改", "2025-06-05", "", kind="沙坑")))   # an unlisted type: kept
+    assert r.frame["point_id"].to_list() == ["JS1", "JS2", "JS5"]
+    assert r.frame["larvae_found"].to_list() == [True, True, True]
+    assert r.frame["point_type"].to_list()[2] == "沙坑"
+    assert sorted(r.rejects["row_number"].to_list()) == [4, 5]
+    assert [(w.kind, w.row, w.column) for w in r.warnings] == [("label_kept", 6, "积水类型")]
