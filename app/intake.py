@@ -67,6 +67,7 @@ def save_uploads(uploads: list[tuple[str, bytes]], folder: Path) -> list[Path]:
     """Write uploaded files (name, bytes) into `folder`; ZIPs are opened there with limits on
     members, total size and paths (no ../, no absolute paths). Returns the files to load."""
     saved: list[Path] = []
+    folder.mkdir(parents=True, exist_ok=True)
     for name, data in uploads:
         base = Path(name).name
         if len(data) > MAX_FILE_MB * 1024 * 1024:

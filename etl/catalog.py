@@ -53,14 +53,16 @@ def dim_column_rows() -> list[dict]:
 
 def dim_template_rows() -> list[dict]:
     """Rows of dim_template: every template's metadata from its Meta (number, titles, staged
-    table, rhythm, the period a row reports and its reporting unit), in document order."""
+    table, rhythm, the period a row reports and its reporting unit, whether it is sent as a
+    spreadsheet and so has a blank XLSX template), in document order."""
     ordered = sorted(sources(), key=lambda c: (_number_key(c.meta.number), c.meta.order,
                                                c.meta.name))
     return [{"template": c.meta.name, "number": c.meta.number, "title_zh": c.meta.title_zh,
              "title_en": c.meta.title_en, "table_name": c.meta.table, "rhythm": c.meta.rhythm,
              "period_grain": c.meta.period_grain, "period_sql": c.meta.period,
              "unit_type": c.meta.unit_type, "unit_column": c.meta.unit_column,
-             "load_order": c.meta.order, "sort_order": i} for i, c in enumerate(ordered)]
+             "load_order": c.meta.order, "sort_order": i,
+             "spreadsheet": c.reader is read_tabular} for i, c in enumerate(ordered)]
 
 
 def _number_key(number: str) -> tuple[int, str]:
@@ -133,14 +135,14 @@ def read_workbook(path: Path) -> tuple[list[tuple[Contract, RawSheet]], list[Not
         elif (s.state == "visible" and s.has_data()
               and not INSTRUCTION_SHEET.search(s.sheet or "")):
             notices.append(Notice("sheet_skipped", f"工作表「{s.sheet}」与任何数据模板都不匹配，"
-                                  "未导入 (a sheet matching no template was not loaded)", s.sheet))
+                                  "未导入 / a sheet matching no template was not loaded", s.sheet))
     if not out:
         raise EtlFatal(path, "无法识别的文件模板：表头与任何数据模板都不匹配 "
                        "(unknown template: no header row matches a known template)")
     if len(out) > 1:
         names = "、".join(s.sheet or "" for _, s in out)
-        notices.append(Notice("sheets", f"导入了 {len(out)} 个工作表：{names} (several sheets "
-                              "loaded)"))
+        notices.append(Notice("sheets", f"导入了 {len(out)} 个工作表：{names} / several sheets "
+                              f"loaded: {names}"))
     return out, notices
 
 

@@ -149,8 +149,8 @@ class Notice:
         return self.kind in GATING
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "sheet": self.sheet, "row": self.row, "column": self.column,
-                "message": self.message}
+        return {"kind": self.kind, "gates": self.gating, "sheet": self.sheet, "row": self.row,
+                "column": self.column, "message": self.message}
 
     def __str__(self) -> str:
         where = "".join([f"工作表「{self.sheet}」" if self.sheet else "",
@@ -259,6 +259,12 @@ class Contract:
 
     def transform(self, raw: RawSheet) -> Result:
         return apply_contract(self, raw)
+
+
+def _with_value(reason: str, value: object) -> str:
+    """A reason "中文 / English" with the value it is about in both halves."""
+    zh, _, en = reason.partition(" / ")
+    return f"{zh}（{value}） / {en} ({value})" if en else f"{zh}（{value}）"
 
 
 def part_of(part: str, total: str, reason: str) -> Rule:
@@ -384,7 +390,7 @@ def map_headers(contract: Contract, raw: RawSheet
             continue
         col = contract.column_for(h)
         if col is None:
-            warnings.append(Notice("unknown_column", f"忽略未知列「{h}」 (unknown column ignored)",
+            warnings.append(Notice("unknown_column", f"忽略未知列「{h}」 / unknown column ignored",
                                    raw.sheet, raw.header_row, str(h)))
         elif col.name in mapping:
             first = mapping[col.name][1]
@@ -475,7 +481,7 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
     for rule in contract.warn_rules:
         bad = good.filter(~rule.check.fill_null(True))
         for row, value in bad.select("_row", pl.col(rule.column).cast(pl.Utf8)).iter_rows():
-            warnings.append(Notice("component", f"{rule.reason}（{value}）", raw.sheet, row,
+            warnings.append(Notice("component", _with_value(rule.reason, value), raw.sheet, row,
                                    headers.get(rule.column, rule.column)))
 
     if contract.meta.sum_duplicates:
@@ -503,13 +509,14 @@ def _sheet_warnings(contract: Contract, raw: RawSheet, text: pl.DataFrame,
     for name, (_, header) in mapping.items():
         if index[name] in raw.hidden_columns:
             out.append(Notice("hidden_column", f"列「{header}」在 Excel 中是隐藏的，"
-                              "其数据也会导入；请确认 (a hidden column is loaded too)", raw.sheet,
+                              "其数据也会导入；请确认 / a hidden column is loaded too", raw.sheet,
                               raw.header_row, header))
     hidden = sorted(data_rows & set(raw.hidden_rows))
     if hidden:
         shown = "、".join(map(str, hidden[:10])) + ("…" if len(hidden) > 10 else "")
         out.append(Notice("hidden_rows", f"有 {len(hidden)} 行数据在 Excel 中是隐藏的"
-                          f"（第 {shown} 行），也会导入；请确认 (hidden rows are loaded too)",
+                          f"（第 {shown} 行），也会导入；请确认 / {len(hidden)} hidden rows are "
+                          "loaded too",
                           raw.sheet, hidden[0]))
     mapped = {int(cid[1:]): header for cid, header in mapping.values()}
     for row, col in raw.uncached_formulas:

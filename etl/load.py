@@ -391,8 +391,8 @@ def merge(con: duckdb.DuckDBPyConnection, c: Contract, incoming: pl.DataFrame,
                                 ).fetchall()[0][0]
             if kept:
                 out.warnings.append(Notice(
-                    "older_snapshot", f"{kept} 条记录在仓库中已有更新的台账版本，保留较新的记录 "
-                    f"(rows a newer snapshot wrote were kept)"))
+                    "older_snapshot", f"{kept} 条记录在仓库中已有更新的台账版本，保留较新的记录 / "
+                    f"{kept} rows a newer snapshot wrote were kept"))
         removed = []
         if c.meta.whole_table:
             con.register("kept", incoming.select(keys) if keep is None else keep)
@@ -464,9 +464,9 @@ def _history_warnings(con: duckdb.DuckDBPyConnection, c: Contract, history: Path
             ratio = v / med
             said = (f"是该{word}往年同月中位数 {med:g} 的 {ratio:.1f} 倍" if ratio > 1
                     else f"仅为该{word}往年同月中位数 {med:g} 的 {ratio:.2f} 倍")
-            out.append(Notice("history", f"「{col.header}」为 {v:g}，{said}，请核实 ({v:g} is "
+            out.append(Notice("history", f"「{col.header}」为 {v:g}，{said}，请核实 / {v:g} is "
                               f"{ratio:.2f}× the median of the same month in earlier years, "
-                              f"{med:g})", sheet, row, col.header))
+                              f"{med:g}", sheet, row, col.header))
     return out
 
 
@@ -822,13 +822,14 @@ def _status_flips(con: duckdb.DuckDBPyConnection, wdir: Path, parsed: list[FileR
             if r.rows_changed:
                 r.warnings.append(Notice(
                     "status_skipped", "无法与上一版本比较状态（旧版本的表结构不同），"
-                    f"本次未检查状态变化 (status comparison skipped: {e})"))
+                    f"本次未检查状态变化 / status comparison skipped: {e}"))
         return
     finally:
         before_con.close()
     store.named_views(con)
     after = status.status_table(con, today)
-    names = dict(con.execute("select indicator_id, name_zh from dim_indicator").fetchall())
+    names = {i: (zh, en, unit) for i, zh, en, unit in con.execute(
+        "select indicator_id, name_zh, name_en, unit from dim_indicator").fetchall()}
     tables = dict(con.execute("select indicator_id, source_table from dim_indicator").fetchall())
     areas = dict(con.execute("select area_code, name_zh from stg_geography").fetchall())
     flips = before.join(after, on=["indicator_id", "area_code"], suffix="_after").filter(
@@ -838,19 +839,21 @@ def _status_flips(con: duckdb.DuckDBPyConnection, wdir: Path, parsed: list[FileR
     table_of = {c.meta.name: c.meta.table for c in catalog.sources()}
     for f in flips.iter_rows(named=True):
         a, b = words[f["status"]], words[f["status_after"]]
-        message = (f"{names.get(f['indicator_id'], f['indicator_id'])}（"
-                   f"{areas.get(f['area_code'], f['area_code'])}）状态由「{a.zh}」变为「{b.zh}」"
-                   f"（{_said(f['value'])} → {_said(f['value_after'])}） (status flips from "
-                   f"{a.en} to {b.en})")
+        zh, en, unit = names.get(f["indicator_id"], (f["indicator_id"],) * 2 + ("",))
+        area = areas.get(f["area_code"], f["area_code"])
+        move = f"{_said(f['value'], unit)} → {_said(f['value_after'], unit)}"
+        message = (f"{zh}（{area}）状态由「{a.zh}」变为「{b.zh}」（{move}） / {en} ({area}): "
+                   f"status flips from {a.en} to {b.en} ({move})")
         feeding = [r for r in parsed if r.rows_changed and any(
             table_of.get(t) == tables.get(f["indicator_id"]) for t in r.templates)] or [
             r for r in parsed if r.rows_changed]
         for r in feeding:
-            r.warnings.append(Notice("status_flip", message, column=f["indicator_id"]))
+            r.warnings.append(Notice("status_flip", message))
 
 
-def _said(value: float | None) -> str:
-    return "—" if value is None else f"{value:.4g}"
+def _said(value: float | None, unit: str = "") -> str:
+    """A value in a warning: 4 significant digits, a percentage with its sign."""
+    return "—" if value is None else f"{value:.4g}" + ("%" if unit == "%" else "")
 
 
 def _sort_keys() -> dict[str, str]:

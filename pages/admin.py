@@ -60,7 +60,7 @@ st.subheader(t("admin.audit"))
 st.caption(t("admin.audit_help"))
 actions = st.multiselect(t("admin.filter_actions"), list(A.audit.ACTIONS),
                          format_func=lambda a: t(f"audit.{a}", lang), key="admin_actions")
-log = A.audit_table(lang, actions)
+log = A.audit_table(lang, names, actions)
 if log.height == 0:
     st.info(t("admin.audit_none"))
 else:

@@ -54,6 +54,7 @@ STRINGS = {
                                    "or flip a status; check each and tick it before loading."},
     "intake.warning": {"zh": "{file} · {sheet} · 第 {row} 行 · {column}：{message}",
                        "en": "{file} · {sheet} · row {row} · {column}: {message}"},
+    "intake.warning_file": {"zh": "{file}：{message}", "en": "{file}: {message}"},
     "intake.templates": {"zh": "空白模板", "en": "Blank templates"},
     "intake.templates_help": {"zh": "各部门填报用的 XLSX 模板：表头、"
                                     "下拉选项和填写说明均由系统的校验规则生成。",
@@ -68,6 +69,7 @@ STRINGS = {
                                    "old version publishes a new one equal to it (itself "
                                    "undoable) and is audited."},
     "intake.restore_pick": {"zh": "恢复到", "en": "Restore"},
+    "intake.restore_placeholder": {"zh": "选择要恢复的版本", "en": "Choose a version to restore"},
     "intake.version_option": {"zh": "版本 {v}", "en": "version {v}"},
     "intake.restore": {"zh": "恢复到版本 {v}", "en": "Restore version {v}"},
     "intake.restoring": {"zh": "正在恢复……", "en": "Restoring…"},
@@ -101,5 +103,9 @@ STRINGS = {
     "intake.kind.new": {"zh": "新增", "en": "New"},
     "intake.kind.changed": {"zh": "修改", "en": "Changed"},
     "intake.version_kind.load": {"zh": "导入", "en": "Load"},
+    "intake.current": {"zh": "（当前）", "en": " (current)"},
+    "intake.restored_from": {"zh": "（恢复自版本 {v}）", "en": " (restored from version {v})"},
+    "intake.notes": {"zh": "说明（不影响导入）", "en": "Notes (they do not stop a load)"},
+    "intake.kind.removed": {"zh": "删除", "en": "Removed"},
     "intake.version_kind.rollback": {"zh": "回滚", "en": "Rollback"},
 }

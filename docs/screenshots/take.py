@@ -16,6 +16,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "map", "data_status", "weekly",
          "intake", "admin"]
 HERE = Path(__file__).resolve().parent
+SAMPLE = HERE.parents[1] / "sample_data" / "garbage_monthly" / "XX市2024年9月垃圾分类月报.xlsx"
 
 
 def shoot(context, url: str, out: str) -> None:
@@ -25,6 +26,22 @@ def shoot(context, url: str, out: str) -> None:
     # NOTE: the status widget shows while a script run is in progress.
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
                            timeout=120_000)
+    page.wait_for_timeout(2500)
+    page.screenshot(path=out)
+    page.close()
+
+
+def dry_run(context, base: str, out: str) -> None:
+    """The intake page after a dry run of the sample month with a deliberately bad row (an
+    unknown street): the rejected row and why, the file to send back. Nothing is published."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 1400, "height": 1500})
+    page.goto(f"{base}/intake")
+    page.wait_for_selector("h1", timeout=60_000)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(SAMPLE))
+    page.get_by_role("button", name="试导入（不改变仓库）").click()
+    page.get_by_text("1 个文件：读取").wait_for(timeout=120_000)
+    page.locator('[data-testid="stExpander"] summary').first.click()
     page.wait_for_timeout(2500)
     page.screenshot(path=out)
     page.close()
@@ -57,6 +74,7 @@ def main(argv: list[str]) -> None:
                 shoot(context, f"{base}/{name}", str(HERE / f"{name or 'overview'}.png"))
             shoot(context, f"{base}/?lang=en", str(HERE / "overview_en.png"))
             shoot(context, f"{base}/map?lang=en", str(HERE / "map_en.png"))
+            dry_run(context, base, str(HERE / "intake_dry_run.png"))
         else:
             shoot(context, args.url, args.out)
         browser.close()

@@ -128,3 +128,23 @@ def test_the_audit_log_keeps_who_when_what(folder):
     assert dt.datetime.fromisoformat(rows[0]["at"])
     with pytest.raises(ValueError):
         audit.record("x", "made_up", folder=folder)
+
+
+def test_audit_details_are_said_in_words():
+    from app.admin import details
+
+    refused = {"action": "dry_run", "district": None, "warehouse": "/srv/wh",
+               "files": ["/tmp/hc_intake_x/in/随便.csv"],
+               "fatal": {"column": None, "file": "/tmp/hc_intake_x/in/随便.csv",
+                         "message": "无法识别的文件模板 (unknown template)"}}
+    assert details(refused, "zh", {}) == (
+        "试导入；文件：随便.csv；错误：无法识别的文件模板 (unknown template)")
+    loaded = {"files": ["/a/b.csv"], "published": 3, "would_publish": True, "rows_changed": 2,
+              "rows_rejected": 1, "warnings": ["x", "y"], "accepted_warnings": True,
+              "district": "990105", "warehouse": "/srv/wh"}
+    assert details(loaded, "en", {"990105": "Nanjiang"}) == (
+        "district Nanjiang; files: b.csv; published data version 3; 2 rows new or changed; "
+        "1 rows rejected; 2 plausibility warnings; warnings accepted")
+    assert details({"why": "locked", "from": "10.0.0.7"}, "zh", {}) == (
+        "原因：账户已锁定；来自 10.0.0.7")
+    assert details({}, "zh", {}) == "—"

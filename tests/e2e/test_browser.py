@@ -31,7 +31,7 @@ PAGES = {"": ("创卫与健康城市建设", "Sanitary City"), "garbage": ("垃�
          "mosquito": ("蚊虫密度", "Mosquito density"), "chronic": ("慢病管理", "Chronic disease"),
          "literacy": ("健康素养", "Health literacy"), "map": ("积水点与网格", "Waterlogging"),
          "data_status": ("数据状态", "Data status"), "weekly": ("周报导出", "Weekly snapshot"),
-         "admin": ("账户与审计", "Accounts and audit")}
+         "admin": ("账户与审计", "Accounts and audit"), "intake": ("数据导入", "Data intake")}
 
 pytestmark = pytest.mark.slow
 playwright = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
@@ -58,8 +58,14 @@ def server(sample_warehouse, tmp_path_factory):
     accounts.add(ADMIN, "admin", ADMIN_PW, folder=state)
     accounts.add(DISTRICT, "district", DISTRICT_PW, district="990105", folder=state)
     accounts.add("locker", "leader", "locker-test-pw-1", folder=state)
+    yield from serve(sample_warehouse, state)
+
+
+def serve(wdir, state):
+    """`streamlit run app/server.py` on a free port over a warehouse and a state folder; yields
+    its base URL and stops it afterwards."""
     port = free_port()
-    env = {**os.environ, "HC_WAREHOUSE_DIR": str(sample_warehouse), "HC_STATE_DIR": str(state)}
+    env = {**os.environ, "HC_WAREHOUSE_DIR": str(wdir), "HC_STATE_DIR": str(state)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "server.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -227,6 +233,77 @@ def test_a_district_user_sees_only_its_district(chromium, server):
             assert other not in body, other
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
         assert "数据状态" in nav and "周报导出" in nav
+        assert outside == []
+    finally:
+        page.close()
+        context.close()
+
+
+# ------------------------------------------------------------------- intake in the browser
+@pytest.fixture(scope="module")
+def tiny_server(tmp_path_factory):
+    """A server over a tiny city of its own (the intake test publishes into it)."""
+    from app import accounts
+    from etl.load import load
+    from tests.app.test_intake_page import GOAL
+    from tests.conftest import write_tiny_city
+
+    root = tmp_path_factory.mktemp("e2e_intake")
+    files = write_tiny_city(root / "files")
+    (files / "阶段目标.csv").write_text(GOAL, encoding="utf-8")
+    load([files], root / "wh", progress=lambda _m: None)
+    accounts.add(ADMIN, "admin", ADMIN_PW, folder=root / "state")
+    for base in serve(root / "wh", root / "state"):
+        yield base, root / "wh"
+
+
+def test_intake_dry_run_errors_book_confirm_rollback(chromium, tiny_server, tmp_path):
+    import openpyxl
+
+    from tests.app.test_intake_page import HEAD, loaders
+
+    base, wdir = tiny_server
+    context = chromium.new_context(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
+    log_in(context, base, ADMIN, ADMIN_PW)
+    page, outside = open_page(context, f"{base}/intake")
+    try:
+        fix = tmp_path / "收运检查_更正.csv"
+        fix.write_text(HEAD + "660102001,202506,10,9\n660102002,202506,abc,3\n",
+                       encoding="utf-8")
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(fix))
+        page.get_by_role("button", name="试导入（不改变仓库）").click()
+        page.get_by_text("1 个文件：读取 2 行，可导入 1 行，拒绝 1 行").wait_for(timeout=60_000)
+        page.get_by_text("收运检查_更正.csv（2c 收运检查）").click()       # open the file's details
+        with page.expect_download() as got:
+            page.get_by_role("button", name="下载退回部门的标注文件（XLSX）").click()
+        book = tmp_path / "back.xlsx"
+        got.value.save_as(book)
+        assert got.value.suggested_filename == "收运检查_更正_错误标注.xlsx"
+        sheet = openpyxl.load_workbook(book).worksheets[1]
+        assert sheet["C3"].fill.fgColor.rgb == "FFFFC7CE"       # 检查车次 of row 3 in red
+        confirm = page.get_by_role("button", name="确认导入")
+        assert confirm.is_disabled()                              # two warnings to tick first
+        boxes = page.locator('[data-testid="stCheckbox"]')
+        assert boxes.count() == 2
+        for i in range(2):
+            boxes.nth(i).locator("label").click()
+        confirm.click()
+        page.get_by_text("已导入，发布数据版本 2").wait_for(timeout=60_000)
+        assert loaders(wdir)[-1] == (2, "收运检查_更正.csv", ADMIN)
+        # one click back: choose version 1, restore
+        restore = page.locator('[data-testid="stSelectbox"]').filter(has_text="恢复到")
+        restore.scroll_into_view_if_needed()
+        restore.click()
+        page.locator('[role="option"]').filter(has_text="版本 1").click()
+        page.get_by_role("button", name="恢复到版本 1").click()
+        page.get_by_text("已恢复到版本 1 的数据").wait_for(timeout=60_000)
+        from warehouse import store
+
+        assert store.data_version(wdir) == 3
+        con, _ = store.connect_readonly(wdir)
+        assert con.sql("select trips_mixed from stg_garbage_inspection where street_code = "
+                       "'660102001'").fetchall() == [(2,)]           # the correction undone
+        con.close()
         assert outside == []
     finally:
         page.close()

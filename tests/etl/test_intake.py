@@ -260,12 +260,13 @@ def test_a_fourfold_jump_warns_and_needs_accepting(city, tmp_path, capsys):
     wdir = tmp_path / "wh"
     assert load([city], wdir, accept_warnings=False, **QUIET).published   # no history yet
     jump = write(tmp_path / "in" / "收运检查_更正.csv", INSPECTION + "660102001,202506,40,2\n")
-    said = ("「检查车次」为 40，是该街道往年同月中位数 10 的 4.0 倍，请核实 (40 is 4.00× the "
-            "median of the same month in earlier years, 10)")
+    said = ("「检查车次」为 40，是该街道往年同月中位数 10 的 4.0 倍，请核实 / 40 is 4.00× the "
+            "median of the same month in earlier years, 10")
     code, out, _ = run(["load", jump, "--warehouse", wdir, "--dry-run", "--json"], capsys)
     assert code == 0
     assert json.loads(out)["files"][0]["warnings"] == [
-        {"kind": "history", "sheet": None, "row": 2, "column": "检查车次", "message": said}]
+        {"kind": "history", "gates": True, "sheet": None, "row": 2, "column": "检查车次",
+         "message": said}]
     before = tree_hashes(wdir)
     code, out, err = run(["load", jump, "--warehouse", wdir, "--json"], capsys)
     assert code == 3 and said in err
@@ -292,9 +293,10 @@ def test_a_load_that_flips_a_status_warns(city, tmp_path, capsys):
     assert code == 0
     assert [(w["kind"], w["column"], w["message"]) for w in json.loads(out)["files"][0][
         "warnings"]] == [
-        ("status_flip", "mixed_collection_transport_rate",
-         f"混装混运率（{area}）状态由「达标」变为「落后」（12.5 → 30） (status flips from On track "
-         "to Off track)") for area in ("小城市", "东区")]
+        ("status_flip", None,
+         f"混装混运率（{area}）状态由「达标」变为「落后」（12.5% → 30%） / Mixed collection "
+         f"and transport rate ({area}): status flips from On track to Off track (12.5% → 30%)")
+        for area in ("小城市", "东区")]
     assert run(["load", fix, "--warehouse", wdir], capsys)[0] == 3
     assert run(["load", fix, "--warehouse", wdir, "--accept-warnings"], capsys)[0] == 0
 
@@ -311,7 +313,8 @@ def test_a_part_larger_than_its_total_warns():
     assert r.frame.height == 1
     assert [(w.kind, w.row, w.column, w.message) for w in r.warnings] == [
         ("component", 2, "厨余垃圾量(吨)",
-         "厨余垃圾量大于生活垃圾清运量 / kitchen waste exceeds household waste collected（120.0）")]
+         "厨余垃圾量大于生活垃圾清运量（120.0） / kitchen waste exceeds household waste collected "
+         "(120.0)")]
 
 
 # ------------------------------------------------------------------ versions and rollback
