@@ -58,7 +58,8 @@ def url_multiselect(label: str, options: tuple[str, ...], key: str, default: lis
                                       if v in options]
         else:
             st.session_state[wkey] = st.session_state.get(saved, default)
-    value = st.sidebar.multiselect(label, options, key=wkey, format_func=format_func)
+    value = st.sidebar.multiselect(label, options, key=wkey, format_func=format_func,
+                                   placeholder=t("choose", lang))
     st.session_state[saved] = value
     if sorted(value) == sorted(default):
         if key in st.query_params:

@@ -59,7 +59,8 @@ with st.expander(t("admin.manage")):
 st.subheader(t("admin.audit"))
 st.caption(t("admin.audit_help"))
 actions = st.multiselect(t("admin.filter_actions"), list(A.audit.ACTIONS),
-                         format_func=lambda a: t(f"audit.{a}", lang), key="admin_actions")
+                         format_func=lambda a: t(f"audit.{a}", lang), key="admin_actions",
+                         placeholder=t("choose"))
 log = A.audit_table(lang, names, actions)
 if log.height == 0:
     st.info(t("admin.audit_none"))

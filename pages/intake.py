@@ -66,7 +66,7 @@ if report is not None:
         st.subheader(t("intake.warnings"))
         st.caption(t("intake.warnings_help"))
         ticked = all([st.checkbox(F.md(w), key=f"warn_{i}") for i, w in enumerate(warnings)])
-    if report.get("ok") and not report.get("published"):
+    if report.get("ok") and report.get("would_publish") and not report.get("published"):
         if st.button(t("intake.confirm"), type="primary", disabled=not ticked,
                      key="intake_confirm"):
             with st.spinner(t("intake.publishing")):

@@ -124,4 +124,5 @@ STRINGS = {
                     "en": "Could not read the data: {error}. Refresh in a moment; if it persists, "
                           "contact the data administrator."},
     "loading": {"zh": "正在读取数据…", "en": "Reading data…"},
+    "choose": {"zh": "请选择（可多选）", "en": "Choose one or more"},
 }

@@ -132,6 +132,11 @@ def test_a_district_reporter_loads_only_its_district(tiny):
     dry_run(at, "收运检查_7月.csv", (HEAD + "660102001,202507,10,1\n").encode())
     assert frame(at, ["读取", "可导入", "拒绝"]) == [{"读取": 1, "可导入": 1, "拒绝": 0}]
     assert not at.get("selectbox") or "intake_restore" not in [s.key for s in at.selectbox]
+    at.get("file_uploader")[0].set_value(None).run()              # the file taken off again
+    dry_run(at, "收运检查_6月重报.csv", (HEAD + "660102001,202506,10,2\n").encode())
+    assert frame(at, ["文件", "修改"]) == [{"文件": "收运检查_6月重报.csv", "修改": 0}]
+    assert "这些文件与仓库中的数据相同，导入不会改变任何数据。" in [m.value for m in at.markdown]
+    assert "intake_confirm" not in [b.key for b in at.button]     # nothing to confirm
 
 
 def test_a_file_that_is_not_a_report_gets_plain_words(tiny):

@@ -77,7 +77,7 @@ SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(T| )\d{2}:\d{2}:\d{2}")
 RAW = re.compile(r"(?<![A-Za-z])(None|nan|NaN|NaT|null)(?![A-Za-z])")
 ALL_PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "map", "data_status",
-             "weekly", "admin"]
+             "weekly", "admin", "intake"]
 
 
 def shown_text(at: AppTest) -> list[str]:
@@ -105,3 +105,9 @@ def test_nothing_raw_reaches_the_chinese_ui(app, page):
     for text in shown_text(at):
         assert not RAW.search(text), (page, text[:200])
         assert not ISO_TIME.search(text), (page, text[:200])
+    # an empty placeholder makes the browser show Streamlit's English "Choose options"
+    for w in at.multiselect:
+        assert (w.placeholder or "").strip(), (page, w.label)
+    for w in at.selectbox:
+        if not w.proto.HasField("default"):     # index=None: the placeholder shows
+            assert (w.placeholder or "").strip(), (page, w.label)
