@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 export HC_WAREHOUSE_DIR ?= $(CURDIR)/warehouse/data
 
 .DEFAULT_GOAL := help
-.PHONY: help venv sample sample-if-absent etl run test check bench clean
+.PHONY: help venv sample sample-if-absent etl run test check lint bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{gsub(/\$$\$$/, "$$", $$2); printf "  make %-16s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ run: etl ## set everything up and serve the app on 127.0.0.1:8501 (HOST=0.0.0.0 
 
 test: venv ## run every test
 	$(BIN)/python -m pytest -q
+
+lint: venv ## ruff only
+	$(BIN)/ruff check .
 
 check: venv ## ruff + the fast tests
 	$(BIN)/ruff check .

@@ -78,7 +78,8 @@ def audit_table(lang: str, names: dict[str, str], actions: list[str] | None = No
 # are not shown.
 SHOWN = ("name", "role", "district", "why", "from", "reset_by_admin", "action", "command",
          "files", "published", "would_publish", "rows_changed", "rows_rejected", "warnings",
-         "accepted_warnings", "reason", "fatal", "to", "week", "version", "file")
+         "accepted_warnings", "reason", "fatal", "to", "week", "version", "unit", "units",
+         "as_of", "file")
 
 
 def details(detail: dict, lang: str, names: dict[str, str]) -> str:

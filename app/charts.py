@@ -192,3 +192,25 @@ def with_gaps(values: pl.DataFrame, grain: str) -> pl.DataFrame:
     span = pl.date_range(values["period_start"].min(), values["period_start"].max(),
                          INTERVALS[grain], eager=True).alias("period_start")
     return pl.DataFrame(span).join(values, on="period_start", how="left")
+
+
+def problem_weeks(df: pl.DataFrame, labels: dict) -> alt.Chart:
+    """Problems found and closed per week (bars side by side) and overdue at the week's end (a
+    line); df: week (its Monday, text), series (in words), count; labels: week, count, series,
+    found, closed, overdue (the series' words, for colours)."""
+    colours = {labels["found"]: SERIES_COLOURS["actual"], labels["closed"]: COLOURS["on_track"],
+               labels["overdue"]: COLOURS["off_track"]}
+    scale = alt.Scale(domain=list(colours), range=list(colours.values()))
+    tip = [alt.Tooltip("week:O", title=labels["week"]),
+           alt.Tooltip("series:N", title=labels["series"]),
+           alt.Tooltip("count:Q", title=labels["count"])]
+    base = alt.Chart(df).encode(alt.X("week:O", title=labels["week"],
+                                      axis=alt.Axis(labelAngle=-45)),
+                                alt.Color("series:N", scale=scale, title=None,
+                                          legend=alt.Legend(orient="bottom")))
+    bars = base.transform_filter(alt.datum.series != labels["overdue"]).mark_bar(
+        opacity=0.8).encode(alt.Y("count:Q", title=labels["count"]), alt.XOffset("series:N"),
+                            tooltip=tip)
+    line = base.transform_filter(alt.datum.series == labels["overdue"]).mark_line(
+        point=True, strokeWidth=2.5).encode(alt.Y("count:Q"), tooltip=tip)
+    return _config(alt.layer(bars, line).properties(height=300, width="container"))

@@ -46,6 +46,19 @@ def url_widget(widget, label: str, options: list, key: str, default, **kw):
     return value
 
 
+def url_toggle(label: str, key: str) -> bool:
+    """A sidebar toggle kept in the URL (?key=True when on), like url_widget."""
+    wkey = f"w_{key}"
+    if wkey not in st.session_state:
+        st.session_state[wkey] = st.query_params.get(key) == "True"
+    value = st.sidebar.toggle(label, key=wkey)
+    if value:
+        st.query_params[key] = "True"
+    elif key in st.query_params:
+        del st.query_params[key]
+    return value
+
+
 def url_multiselect(label: str, options: tuple[str, ...], key: str, default: list[str],
                     format_func, lang: str) -> list[str]:
     """A sidebar multiselect kept in the URL as codes (?key=a&key=b, `?key=` = none), like
@@ -238,7 +251,8 @@ def loads_table(runs: pl.DataFrame) -> pl.DataFrame:
     return runs.select(
         pl.col("run_id").cast(pl.Utf8).alias(t("datastatus.col.run")),
         pl.col("file_name").alias(t("datastatus.col.file")),
-        pl.col("template").fill_null(F.DASH).alias(t("datastatus.col.template")),
+        pl.col("template_en" if current_lang() == "en" else "template_zh").fill_null(F.DASH)
+        .alias(t("datastatus.col.template")),
         pl.col("finished_at").map_elements(F.timestamp, return_dtype=pl.Utf8)
         .alias(t("datastatus.col.finished")),
         pl.col("rows_read").alias(t("datastatus.col.read")),
@@ -284,3 +298,55 @@ def footer(version: int) -> None:
     st.caption(F.md(t("footer.version", city=city, version=version,
                       published=F.timestamp(info.get("published_at")))))
     st.caption(t("status.rule", share=settings.MIN_COMPLETENESS))
+
+
+def map_inputs(version: int, area_code: str, as_of: dt.date) -> dict[str, pl.DataFrame]:
+    """What the one grid-status rule (app.maps.grid_status) reads for an area on a date: the
+    areas, every waterlogging point, light-trap site and problem of the area — the same on the
+    map page and the problem page."""
+    return {
+        "areas": db.query("map_areas", version, area=area_code),
+        "points": db.query("map_points", version, area=area_code, as_of=as_of),
+        "sites": db.query("light_trap_sites", version, area=area_code, as_of=as_of,
+                          rule=settings.ALERT_RULE, k=settings.ALERT_K),
+        "problems": db.query("problem_list", version, area=area_code, as_of=as_of),
+    }
+
+
+def can_download() -> bool:
+    return auth.can("download")
+
+
+def notices(version: int, items: pl.DataFrame, units: list[str], as_of: dt.date) -> list:
+    """Every unit's 督办单 (app.problems.notices) under the city's name, numbered in order."""
+    from app import problems
+
+    areas = db.query("areas", version)
+    city = areas.filter(pl.col("area_level") == "city")
+    name = city["name_zh"][0] if city.height else ""
+    return problems.notices(items, units, as_of, name, problems.year_closures(items, as_of))
+
+
+def notice_buttons(notices: list, index: int, as_of: dt.date, cols) -> None:
+    """Download buttons: the chosen unit's 督办单 (PDF), every unit's list (XLSX), every notice
+    (ZIP); the files are built when clicked, and each download is audited."""
+    from app.snapshot import supervision as S
+
+    chosen = notices[index]
+    day = as_of.isoformat()
+    cols[0].download_button(
+        t("problems.download_notice"), lambda: S.notice_pdf(chosen),
+        f"督办单_{chosen.unit}_{as_of:%Y%m%d}.pdf", "application/pdf", key="dl_notice_pdf",
+        type="primary", icon=":material/download:", on_click=auth.record,
+        args=("notice_export", {"unit": chosen.unit, "as_of": day, "file": "pdf"}))
+    cols[1].download_button(
+        t("problems.download_xlsx"), lambda: S.notice_xlsx(notices),
+        f"督办清单_{as_of:%Y%m%d}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="dl_notice_xlsx", icon=":material/download:", on_click=auth.record,
+        args=("notice_export", {"units": len(notices), "as_of": day, "file": "xlsx"}))
+    cols[2].download_button(
+        t("problems.download_all"), lambda: S.notices_zip(notices),
+        f"督办单_{as_of:%Y%m%d}.zip", "application/zip", key="dl_notice_zip",
+        icon=":material/download:", on_click=auth.record,
+        args=("notice_export", {"units": len(notices), "as_of": day, "file": "zip"}))

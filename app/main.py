@@ -23,6 +23,7 @@ PAGES = [
     ("chronic.py", "nav.chronic", ":material/cardiology:", "view"),
     ("literacy.py", "nav.literacy", ":material/school:", "view"),
     ("map.py", "nav.map", ":material/map:", "view"),
+    ("problems.py", "nav.problems", ":material/assignment_late:", "view"),
     ("data_status.py", "nav.data_status", ":material/fact_check:", "data_status"),
     ("weekly.py", "nav.weekly", ":material/summarize:", "briefings"),
     ("intake.py", "nav.intake", ":material/upload_file:", "intake"),

@@ -25,10 +25,14 @@ from warehouse import ledger
 from warehouse.status import VOCABULARY
 
 GRID_STATUSES = ("red", "amber", "green")
+# The layers a map may draw over the grid cells (the page's layer switch).
+LAYERS = ("points", "problems", "sites")
 # A grid's warning colour (红/黄/绿) is the status vocabulary's colour of the same weight.
 GRID_COLOURS = {"red": VOCABULARY["off_track"].rgb, "amber": VOCABULARY["at_risk"].rgb,
                 "green": VOCABULARY["on_track"].rgb}
 GRID_ALPHA = 120
+# What grid_status counts per grid (summed when grids roll up to their street).
+COUNTS = ("open_points", "stale_points", "alert_sites", "open_problems", "overdue_problems")
 # Ledger statuses as of the map's date; 未销号 = eliminated only after that date (open then).
 POINT_STATUSES = ledger.POINT_STATES
 OPEN_STATUSES = ledger.OPEN_STATES
@@ -41,6 +45,9 @@ CLASS_KEYS = {"孳生积水": "breeding", "易涝积水": "flooding"}
 TYPE_KEYS = {"绿化带": "green_belt", "地下车库": "garage", "建筑工地": "construction",
              "道路低洼": "road_dip", "废弃容器": "container", "轮胎": "tyre",
              "下水道口": "drain", "景观池": "pond", "楼顶": "rooftop", "其他": "other"}
+# Open problems on the map: past their deadline or not (closed ones are not drawn); hues apart
+# from the waterlogging points' red, orange, purple and blue.
+PROBLEM_COLOURS = {"overdue": (194, 24, 91), "open": (109, 76, 65)}
 SITE_COLOURS = {"normal": (0, 131, 143), "alert": (213, 0, 0), "no_data": (158, 158, 158)}
 LEVEL_LINES = {"city": (33, 33, 33, 255, 3.0), "district": (33, 33, 33, 230, 2.0),
                "street": (66, 66, 66, 200, 1.2), "grid": (97, 97, 97, 150, 0.5)}
@@ -60,14 +67,18 @@ def _literal(text: str) -> str:
 # --- the grid status rule ---------------------------------------------------------------------
 
 def grid_status(grids: Iterable[str], points: pl.DataFrame, sites: pl.DataFrame,
-                stale_days: int) -> pl.DataFrame:
-    """Each grid's status on the map's date.
+                stale_days: int, problems: pl.DataFrame | None = None,
+                overdue_days: int = 0) -> pl.DataFrame:
+    """Each grid's status on the map's date — the one grid-status rule, for every map.
 
     points: grid_code, is_open, larvae_found, days_open (every point found by then, whatever the
-    page's display filters); sites: grid_code, alert.
-    red = an open larvae-positive point open for more than `stale_days` days, or a light-trap
-    site over the alert; amber = any open point; green = none.
-    Returns grid_code, status, open_points, stale_points, alert_sites.
+    page's display filters); sites: grid_code, alert; problems (optional): grid_code, is_open,
+    days_overdue (the problem_list query's columns).
+    red = an open larvae-positive point open for more than `stale_days` days, a light-trap site
+    over the alert, or an open problem overdue by more than `overdue_days` days; amber = any
+    open point or open problem; green = none.
+    Returns grid_code, status, open_points, stale_points, alert_sites, open_problems,
+    overdue_problems.
     """
     frame = pl.DataFrame({"grid_code": list(grids)}, schema={"grid_code": pl.String})
     pts = points.filter(pl.col("is_open")).group_by("grid_code").agg(
@@ -77,10 +88,21 @@ def grid_status(grids: Iterable[str], points: pl.DataFrame, sites: pl.DataFrame,
     alerts = sites.filter(pl.col("alert").fill_null(False)).group_by("grid_code").agg(
         pl.len().cast(pl.Int64).alias("alert_sites"))
     out = frame.join(pts, on="grid_code", how="left").join(alerts, on="grid_code", how="left")
-    out = out.with_columns(pl.col("open_points", "stale_points", "alert_sites").fill_null(0))
+    if problems is not None and problems.height:
+        probs = problems.filter(pl.col("is_open")).group_by("grid_code").agg(
+            pl.len().cast(pl.Int64).alias("open_problems"),
+            (pl.col("days_overdue") > overdue_days).sum().cast(pl.Int64)
+            .alias("overdue_problems"))
+        out = out.join(probs, on="grid_code", how="left")
+    else:
+        out = out.with_columns(pl.lit(0, pl.Int64).alias("open_problems"),
+                               pl.lit(0, pl.Int64).alias("overdue_problems"))
+    counts = ["open_points", "stale_points", "alert_sites", "open_problems", "overdue_problems"]
+    out = out.with_columns(pl.col(counts).fill_null(0))
     return out.with_columns(
-        pl.when((pl.col("stale_points") > 0) | (pl.col("alert_sites") > 0)).then(pl.lit("red"))
-        .when(pl.col("open_points") > 0).then(pl.lit("amber"))
+        pl.when((pl.col("stale_points") > 0) | (pl.col("alert_sites") > 0)
+                | (pl.col("overdue_problems") > 0)).then(pl.lit("red"))
+        .when((pl.col("open_points") > 0) | (pl.col("open_problems") > 0)).then(pl.lit("amber"))
         .otherwise(pl.lit("green")).alias("status"))
 
 
@@ -100,9 +122,10 @@ class MapView:
 
 def map_view(areas: pl.DataFrame, points: pl.DataFrame, sites: pl.DataFrame, area_code: str,
              statuses: list[str], classes: list[str], stale_days: int,
-             max_grids: int) -> MapView:
+             max_grids: int, problems: pl.DataFrame | None = None,
+             overdue_days: int = 0) -> MapView:
     grids = grid_status(areas.filter(pl.col("area_level") == "grid")["area_code"], points, sites,
-                        stale_days)
+                        stale_days, problems, overdue_days)
     rolled_up = grids.height > max_grids
     # NOTE: tens of thousands of cells would make a page of 100+ MB: streets take the worst
     # status of their grids until a district or street is chosen.
@@ -112,7 +135,8 @@ def map_view(areas: pl.DataFrame, points: pl.DataFrame, sites: pl.DataFrame, are
                           & pl.col("point_class").is_in(classes))
     counts = {"open": int(points["is_open"].sum()), "stale": int(grids["stale_points"].sum()),
               "red": grids.filter(pl.col("status") == "red").height,
-              "alert": int(sites["alert"].sum()), "shown": shown.height}
+              "alert": int(sites["alert"].sum()), "shown": shown.height,
+              "overdue_problems": int(grids["overdue_problems"].sum())}
     box = bounds(areas.filter(pl.col("area_code") == area_code)["geometry"]) \
         or bounds(areas["geometry"])
     return MapView(grids, drawn_areas, drawn_states, shown, counts, box, rolled_up)
@@ -254,7 +278,7 @@ def grid_label(status: str, lang: str) -> str:
 
 
 def area_layers(areas: pl.DataFrame, grids: pl.DataFrame, lang: str,
-                stale_days: int) -> list[pdk.Layer]:
+                stale_days: int, overdue_days: int = 0) -> list[pdk.Layer]:
     """Grid cells filled by status (pickable, with a tooltip) under the outlines of the city,
     districts and streets. areas: area_code, area_level, name_zh, geometry; grids: the
     output of grid_status."""
@@ -278,6 +302,9 @@ def area_layers(areas: pl.DataFrame, grids: pl.DataFrame, lang: str,
                     (t("map.tip.open_points", lang=lang), cell["open_points"]),
                     (t("map.tip.stale_points", lang=lang, days=stale_days), cell["stale_points"]),
                     (t("map.tip.alert_sites", lang=lang), cell["alert_sites"]),
+                    (t("map.tip.open_problems", lang=lang), cell.get("open_problems")),
+                    (t("map.tip.overdue_problems", lang=lang, days=overdue_days),
+                     cell.get("overdue_problems")),
                 ], lang)})
     # NOTE: outlines finest first, so the city's and districts' thicker lines are drawn on top.
     order = {"grid": 0, "street": 1, "district": 2, "city": 3}
@@ -300,13 +327,10 @@ def roll_up(grids: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
         pl.col("area_code").alias("grid_code"), pl.col("parent_code"))
     return (grids.join(parents, on="grid_code")
             .with_columns(pl.col("status").replace_strict(worst).alias("rank"))
-            .group_by("parent_code").agg(pl.col("rank").max(), pl.col("open_points").sum(),
-                                         pl.col("stale_points").sum(),
-                                         pl.col("alert_sites").sum())
+            .group_by("parent_code").agg(pl.col("rank").max(), pl.col(COUNTS).sum())
             .with_columns(pl.col("rank").replace_strict({v: k for k, v in worst.items()})
                           .alias("status"))
-            .select(pl.col("parent_code").alias("grid_code"), "status", "open_points",
-                    "stale_points", "alert_sites"))
+            .select(pl.col("parent_code").alias("grid_code"), "status", *COUNTS))
 
 
 def point_rows(points: pl.DataFrame, lang: str) -> list[dict]:
@@ -342,6 +366,33 @@ def point_layer(points: pl.DataFrame, lang: str) -> pdk.Layer:
                      get_position="position", get_fill_color="colour", get_line_color=[0, 0, 0],
                      get_radius=6, radius_units=PIXELS, line_width_min_pixels=1,
                      stroked=True, filled=True, pickable=True, auto_highlight=True)
+
+
+def problem_layer(problems: pl.DataFrame, lang: str) -> pdk.Layer:
+    """Open problems with coordinates as white-edged dots, crimson when past their deadline,
+    brown otherwise (hues the waterlogging points do not use). problems: the problem_list
+    query's columns."""
+    rows = []
+    for p in problems.filter(pl.col("is_open") & pl.col("lon").is_not_null()
+                             & pl.col("lat").is_not_null()).iter_rows(named=True):
+        key = "overdue" if p["overdue"] else "open"
+        rows.append({
+            "position": [p["lon"], p["lat"]], "problem_id": p["problem_id"],
+            "colour": [*PROBLEM_COLOURS[key], 240],
+            **_tip(f"{t('map.tip.problem', lang=lang)} {p['problem_id']}", [
+                (t("problems.col.category", lang=lang), p["category"]),
+                (t("problems.col.description", lang=lang), p["description"]),
+                (t("problems.col.responsible_unit", lang=lang), p["responsible_unit"]),
+                (t("problems.col.found_date", lang=lang), F.date(p["found_date"])),
+                (t("problems.col.deadline", lang=lang), F.date(p["deadline"])),
+                (t("problems.col.state", lang=lang), t(f"map.problem.{key}", lang=lang)),
+                (t("problems.col.days_overdue", lang=lang),
+                 p["days_overdue"] if p["overdue"] else None),
+            ], lang)})
+    return pdk.Layer("ScatterplotLayer", id="problems", data=rows, get_position="position",
+                     get_fill_color="colour", get_line_color=[255, 255, 255], get_radius=7,
+                     radius_units=PIXELS, line_width_min_pixels=2, stroked=True, filled=True,
+                     pickable=True, auto_highlight=True)
 
 
 def site_radius(density: float | None) -> float:
@@ -429,14 +480,26 @@ def _hex(rgb: tuple[int, ...]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb[:3])
 
 
-def legend_items(lang: str, stale_days: int, alert_rule: str, alert_k: float
+def legend_items(lang: str, stale_days: int, alert_rule: str, alert_k: float,
+                 overdue_days: int = 0, layers: Iterable[str] = ("points", "sites")
                  ) -> list[tuple[str, str, str]]:
-    """(shape, colour, words) for every mark on the map; shape ∈ square, dot, ring."""
+    """(shape, colour, words) for every mark on the map (the layers drawn); shape ∈ square,
+    dot, ring, edged (a white-edged dot: a problem)."""
+    overdue = (t("map.legend.overdue_days", lang=lang, n=overdue_days) if overdue_days
+               else t("map.legend.overdue_any", lang=lang))
     items = [("square", _hex(GRID_COLOURS[s]),
-              t(f"map.legend.grid_{s}", lang=lang, days=stale_days)) for s in GRID_STATUSES]
-    items += [("dot", _hex(POINT_COLOURS[s]), t("map.legend.point", lang=lang,
-                                                 status=status_label(s, lang)))
-              for s in POINT_STATUSES]
+              t(f"map.legend.grid_{s}", lang=lang, days=stale_days, overdue=overdue))
+             for s in GRID_STATUSES]
+    if "points" in layers:
+        items += [("dot", _hex(POINT_COLOURS[s]), t("map.legend.point", lang=lang,
+                                                     status=status_label(s, lang)))
+                  for s in POINT_STATUSES]
+    if "problems" in layers:
+        items += [("edged", _hex(PROBLEM_COLOURS[k]), t("map.legend.problem", lang=lang,
+                                                           state=t(f"map.problem.{k}", lang=lang)))
+                  for k in PROBLEM_COLOURS]
+    if "sites" not in layers:
+        return items
     rule = (t("map.legend.rule_baseline", lang=lang, k=alert_k) if alert_rule == "baseline"
             else t("map.legend.rule_goal", lang=lang))
     items += [("ring", _hex(SITE_COLOURS["normal"]), t("map.legend.site", lang=lang)),
@@ -452,7 +515,9 @@ def legend_html(items: list[tuple[str, str, str]]) -> str:
               "dot": "width:11px;height:11px;border-radius:50%;background:{c};"
                      "border:1px solid #000",
               "ring": "width:13px;height:13px;border-radius:50%;border:2px solid {c};"
-                      "background:{c}33"}
+                      "background:{c}33",
+              "edged": "width:12px;height:12px;border-radius:50%;background:{c};"
+                       "border:2px solid #fff;box-shadow:0 0 0 1px #555"}
     spans = [f'<span style="display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0;'
              f'font-size:0.9em"><span style="display:inline-block;{shapes[s].format(c=c)}">'
              f"</span>{html.escape(words)}</span>" for s, c, words in items]

@@ -17,7 +17,7 @@ from warehouse.status import severity
 
 # A domain's page in the navigation (pages/<domain>.py → /<domain>).
 DOMAIN_PAGE = {"garbage": "garbage", "mosquito": "mosquito", "chronic": "chronic",
-               "literacy": "literacy"}
+               "literacy": "literacy", "problems": "problems"}
 
 
 @dataclass
@@ -137,6 +137,32 @@ def off_track(statuses: pl.DataFrame, meta: pl.DataFrame, names: dict[str, str],
     df = df.join(first, on="group").sort(["g_order", "severity", "indicator"],
                                          descending=[False, True, False])
     return df.select(list(schema))
+
+
+def overdue_units(items: pl.DataFrame, area_code: str, area_level: str, as_of: dt.date,
+                  lang: str) -> pl.DataFrame:
+    """The off-track list's problem part: each responsible unit with problems open past their
+    deadline on the date (the problem_list query of the area), most overdue first, with the link
+    to the problem page showing that unit's overdue problems."""
+    from app import problems
+
+    units = problems.by_unit(items).filter(pl.col("overdue") > 0)
+
+    def link(unit: str) -> str:
+        params = [("unit", unit), ("overdue", "True"), ("as_of", as_of.isoformat())]
+        if area_level == "district":
+            params.append(("district", area_code))
+        if lang != "zh":
+            params.append(("lang", lang))
+        return f"problems?{urlencode(params)}"
+
+    return units.select(
+        pl.col("responsible_unit").alias(t("problems.col.responsible_unit", lang)),
+        pl.col("overdue").alias(t("problems.col.overdue_n", lang)),
+        pl.col("most_overdue").alias(t("problems.col.most_overdue", lang)),
+        pl.col("open").alias(t("problems.col.open", lang)),
+        pl.col("responsible_unit").map_elements(link, return_dtype=pl.Utf8)
+        .alias(t("overview.col.unit_link", lang)))
 
 
 def headline_download(headlines: list[dict], mine: dict[str, dict], lang: str) -> pl.DataFrame:

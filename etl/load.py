@@ -198,10 +198,13 @@ def build_dim_column(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _snapshot_date(c: Contract, r: Result) -> dt.date:
-    """For snapshot sources (history kept), the latest date the file holds; else a constant."""
+    """For snapshot sources (history kept), the latest date the file holds (not a date set ahead,
+    such as a 整改时限); else a constant."""
     if not c.meta.history or r.frame.height == 0:
         return dt.date.min
-    dates = [r.frame[n].max() for n, t in r.frame.schema.items() if t == pl.Date]
+    ahead = {col.name for col in c.columns if getattr(col, "future_ok", False)}
+    dates = [r.frame[n].max() for n, t in r.frame.schema.items()
+             if t == pl.Date and n not in ahead]
     return max((d for d in dates if d is not None), default=dt.date.min)
 
 
@@ -574,7 +577,7 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
                             [str(paths["indicator_values"])])
             progress("计算指标 deriving indicator_values …")
             derive.build(con)
-            dirty |= {"indicator_values", "dim_indicator", "unit_area"}
+            dirty |= set(derive.TABLES)
             if had_values:
                 moves = _moves(con)
                 _status_flips(con, wdir, parsed)
@@ -812,7 +815,9 @@ def _status_flips(con: duckdb.DuckDBPyConnection, wdir: Path, parsed: list[FileR
         # NOTE: the published version read through the current contracts (a warehouse from older
         # contracts gains their columns), its derived tables as they were.
         _open_working(before_con, info, paths)
-        for t in ("indicator_values", "dim_indicator", "unit_area"):
+        for t in derive.TABLES:
+            if t not in paths:
+                continue        # NOTE: a version from before the table existed
             before_con.execute(f"create table {t} as select * from read_parquet(?)",
                                [str(paths[t])])
         store.named_views(before_con)
@@ -865,11 +870,9 @@ def _sort_keys() -> dict[str, str]:
     keys["etl_runs"] = "run_id"
     keys["etl_rejects"] = "run_id, row_number, \"column\""
     keys["data_versions"] = "version"
-    keys["indicator_values"] = "indicator_id, period_grain, area_level, area_code, period_start"
-    keys["dim_indicator"] = "sort_order"
+    keys.update({t: derive.SORT_KEYS[t] for t in derive.TABLES})
     keys["dim_template"] = "sort_order"
     keys["dim_column"] = "sort_order"
-    keys["unit_area"] = "unit_type, unit_code, area_level"
     return keys
 
 

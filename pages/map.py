@@ -1,5 +1,6 @@
-"""积水点与网格 Map: grid cells by status, waterlogging points by status, light-trap sites by
-density (pydeck, offline: no basemap unless settings.TILE_URL names the city's tile server)."""
+"""积水点与网格 Map: grid cells by status, waterlogging points by status, open problems,
+light-trap sites by density (pydeck, offline: no basemap unless settings.TILE_URL names the
+city's tile server)."""
 
 from __future__ import annotations
 
@@ -25,39 +26,46 @@ st.caption(F.md(t("map.caption_as_of", area=area.name)))
 if span["latest_date"] is not None and span["latest_date"] < as_of:
     st.caption(t("map.ledger_ends", latest=span["latest_date"].isoformat()))
 
-# 2/ data: every point and site of the area on that date; grid status; the points shown
+layers_on = ui.url_multiselect(t("map.layers"), maps.LAYERS, "layers", list(maps.LAYERS),
+                              lambda k: t(f"map.layer.{k}", lang), lang)
+
+# 2/ data: every point, site and problem of the area on that date; grid status; points shown
 with st.spinner(t("loading")):
-    areas = db.query("map_areas", version, area=area.code)
-    points = db.query("map_points", version, area=area.code, as_of=as_of)
-    sites = db.query("light_trap_sites", version, area=area.code, as_of=as_of,
-                     rule=settings.ALERT_RULE, k=settings.ALERT_K)
+    got = ui.map_inputs(version, area.code, as_of)
     meta = db.query("indicator_meta", version)
+sites = got["sites"]
 unit = next((F.unit(m, lang) for m in meta.iter_rows(named=True)
              if m["indicator_id"] == "mosq_light_trap_density"), "")
-mv = maps.map_view(areas, points, sites, area.code, statuses, classes, settings.STALE_DAYS,
-                   settings.MAP_MAX_GRIDS)
+mv = maps.map_view(got["areas"], got["points"], sites, area.code, statuses, classes,
+                   settings.STALE_DAYS, settings.MAP_MAX_GRIDS, got["problems"],
+                   settings.OVERDUE_DAYS)
 if mv.rolled_up:
     st.info(t("map.too_many_grids", n=mv.grids.height))
 
 # 3/ render: counts, the map, the legend
-c1, c2, c3, c4, c5 = st.columns(5)
+c1, c2, c3, c4, c5, c6 = st.columns(6)
 c1.metric(t("map.metric_open"), mv.counts["open"])
 c2.metric(t("map.metric_stale", days=settings.STALE_DAYS), mv.counts["stale"])
-c3.metric(t("map.metric_red"), mv.counts["red"])
-c4.metric(t("map.metric_alert"), mv.counts["alert"])
-c5.metric(t("map.metric_shown"), mv.counts["shown"])
+c3.metric(t("map.metric_overdue"), mv.counts["overdue_problems"])
+c4.metric(t("map.metric_red"), mv.counts["red"])
+c5.metric(t("map.metric_alert"), mv.counts["alert"])
+c6.metric(t("map.metric_shown"), mv.counts["shown"])
 st.caption(t("map.intro"))
 if mv.box is None:
     st.warning(t("map.no_geometry"))
 view = maps.fit_view(mv.box)
 layers = [*maps.tile_layers(settings.TILE_URL, view),
-          *maps.area_layers(mv.drawn_areas, mv.drawn_states, lang, settings.STALE_DAYS),
-          maps.site_layer(sites, lang, unit), maps.point_layer(mv.shown, lang)]
+          *maps.area_layers(mv.drawn_areas, mv.drawn_states, lang, settings.STALE_DAYS,
+                            settings.OVERDUE_DAYS)]
+layers += [maps.site_layer(sites, lang, unit)] if "sites" in layers_on else []
+layers += [maps.point_layer(mv.shown, lang)] if "points" in layers_on else []
+layers += [maps.problem_layer(got["problems"], lang)] if "problems" in layers_on else []
 st.pydeck_chart(maps.deck(layers, view), height=maps.MAP_HEIGHT, key="map",
                 alt=t("map.title"))
 st.markdown(f"**{t('map.legend')}**", unsafe_allow_html=False)
 st.markdown(maps.legend_html(maps.legend_items(lang, settings.STALE_DAYS, settings.ALERT_RULE,
-                                               settings.ALERT_K)), unsafe_allow_html=True)
+                                               settings.ALERT_K, settings.OVERDUE_DAYS,
+                                               layers_on)), unsafe_allow_html=True)
 st.caption(t("map.rule_note"))
 if settings.TILE_URL:
     st.caption(t("map.basemap", url=settings.TILE_URL))

@@ -67,6 +67,21 @@ else:
                      display_text=t("overview.open"))})
     ui.downloads(shown.drop(t("overview.col.link")), f"off_track_{area.code}", key="dl_off")
 
+# 4b/ …and the problems past their deadline, by responsible unit
+problems = O.overdue_units(db.query("problem_list", version, area=area.code, as_of=as_of),
+                           area.code, area.level, as_of, lang)
+st.subheader(F.md(t("overview.problems", scope=area.name,
+                    n=int(problems[t("problems.col.overdue_n")].sum()) if problems.height else 0,
+                    units=problems.height)))
+st.caption(t("overview.problems_help"))
+if problems.height == 0:
+    st.success(t("overview.problems_none"))
+else:
+    st.dataframe(problems, hide_index=True, width="stretch",
+                 height=min(36 * (problems.height + 1), 400),
+                 column_config={t("overview.col.unit_link"): st.column_config.LinkColumn(
+                     display_text=t("overview.open"))})
+
 # 5/ district ranking per domain and overall
 st.subheader(t("overview.ranking"))
 st.caption(t("overview.ranking_help"))

@@ -26,7 +26,7 @@ from warehouse.paths import state_dir
 FILE_NAME = "audit.sqlite"
 ACTIONS = ("login", "login_failed", "logout", "locked", "password_changed", "user_added",
            "user_removed", "user_changed", "dry_run", "load", "refused", "rollback",
-           "briefing_export")
+           "briefing_export", "notice_export")
 SCHEMA = """create table if not exists audit (
     id integer primary key autoincrement,
     at text not null,

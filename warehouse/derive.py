@@ -5,9 +5,20 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from warehouse import registry
+from warehouse import ledger, registry
 from warehouse.paths import SQL_DIR
 
+# The tables build() writes (a load that derives publishes them all; their sort keys below).
+TABLES = ("indicator_values", "dim_indicator", "unit_area", "problem_items",
+          "indicator_breakdowns")
+SORT_KEYS = {
+    "indicator_values": "indicator_id, period_grain, area_level, area_code, period_start",
+    "dim_indicator": "sort_order",
+    "unit_area": "unit_type, unit_code, area_level",
+    "problem_items": "item_id, ledger",
+    "indicator_breakdowns": ("indicator_id, dimension, period_grain, area_level, area_code, "
+                             "breakdown, period_start"),
+}
 STEPS = {"week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1 year"}
 # The ledger measures over warehouse/sql/ledger.sql: which points are members of a period's
 # population and which of them are hits; {cohort}, {within_days} and {class_filter} come from the
@@ -15,6 +26,7 @@ STEPS = {"week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1
 SHARE = "case when denominator > 0 then numerator / denominator * 100 end"
 FOUND_BY_END = "p.found_date <= e.period_end"
 ELIMINATED_BY_END = "p.eliminated_on <= e.period_end"
+OPEN_AT_END = "(p.eliminated_on is null or p.eliminated_on > e.period_end)"
 LEDGER = {
     "eliminated_share": {"member": FOUND_BY_END, "hit": ELIMINATED_BY_END,
                          "numerator": "hits", "denominator": "members", "value": SHARE},
@@ -30,6 +42,14 @@ LEDGER = {
         "member": "p.eliminated_on between e.period_start and e.period_end{class_filter}",
         "hit": "datediff('day', p.found_date, p.eliminated_on) <= {within_days}",
         "numerator": "hits", "denominator": "members", "value": SHARE},
+    # overdue on E (ledger.py): open then, and its 整改时限 before E; counted among the items
+    # found by E, so an area whose problems are all on time has 0, not no value
+    "overdue_items": {"member": FOUND_BY_END, "hit": f"{OPEN_AT_END} and p.deadline < e.period_end",
+                      "numerator": "hits", "denominator": "null", "value": "numerator"},
+    "deadline_closure_share": {
+        "member": "p.eliminated_on between e.period_start and e.period_end",
+        "hit": "p.eliminated_on <= p.deadline",
+        "numerator": "hits", "denominator": "members", "value": SHARE},
 }
 
 
@@ -39,7 +59,7 @@ def fingerprint() -> str:
 
     from warehouse.paths import REGISTRY_FILE
 
-    h = hashlib.sha256(REGISTRY_FILE.read_bytes())
+    h = hashlib.sha256(REGISTRY_FILE.read_bytes() + ledger.settings_key().encode())
     for p in sorted(SQL_DIR.glob("*.sql")):
         h.update(p.name.encode() + p.read_bytes())
     return h.hexdigest()
@@ -59,6 +79,19 @@ def render(template: str, **values: object) -> str:
     return out
 
 
+def breakdown_sql(ind: dict, fact: dict, grain: str, column: str) -> str:
+    """One ledger indicator's values per member of a breakdown column (问题类别, 发现方式,
+    责任单位) at the fact's breakdown levels: the same rule as its indicator_values."""
+    lf = fact["ledger"]
+    levels = lf.get("breakdown_levels") or fact["levels"]
+    body = render(sql_template("ledger"), step=STEPS[grain], indicator_id=ind["id"], grain=grain,
+                  levels=", ".join(f"'{lv}'" for lv in levels),
+                  **ledger_parts(ind["derive"], fact, by=column))
+    return (f"select indicator_id, '{column}' as dimension, breakdown, area_level, area_code, "
+            f"period_grain, period_start::date as period_start, value, numerator, denominator, "
+            f"{closes_on_sql(fact, grain)} as closes_on from ({body}) as v")
+
+
 def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
     d = ind["derive"]
     common = dict(indicator_id=ind["id"], grain=grain, table=fact["table"], unit=fact["unit"],
@@ -70,7 +103,8 @@ def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
                       **common)
         return f"select {', '.join(_survey_cols())} from ({body})"
     if "measure" in d:
-        body = render(sql_template("ledger"), step=STEPS[grain], **ledger_parts(d), **common)
+        body = render(sql_template("ledger"), step=STEPS[grain], **ledger_parts(d, fact),
+                      **common)
     else:
         body = render(sql_template(ind["kind"]), numerator=d["numerator"],
                       denominator=d["denominator"], multiplier=d["multiplier"], **common)
@@ -79,14 +113,19 @@ def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
             f" null::double as ci_high from ({body})")
 
 
-def ledger_parts(d: dict) -> dict[str, str]:
-    """The ledger template's member/hit conditions and value expressions for a derive entry."""
+def ledger_parts(d: dict, fact: dict, by: str | None = None) -> dict[str, str]:
+    """The ledger template's tables, columns, member/hit conditions and value expressions for a
+    derive entry of a ledger fact (`by`: a breakdown column)."""
     cohort = d.get("cohort_open_on")
     fill = {"cohort": f"date '{cohort.isoformat()}'" if cohort else "null",
             "within_days": int(d.get("within_days") or 0),
             "class_filter": (f" and p.point_class = '{d['point_class']}'"
                              if d.get("point_class") else "")}
-    return {k: v.format(**fill) for k, v in LEDGER[d["measure"]].items()}
+    lf = fact["ledger"]
+    return {"items": lf.get("items", fact["table"]), "closed": lf["closed"],
+            "class": lf["class"], "deadline": lf.get("deadline") or "null::date",
+            "by": by or "null::varchar",
+            **{k: v.format(**fill) for k, v in LEDGER[d["measure"]].items()}}
 
 
 def _survey_cols() -> list[str]:
@@ -125,6 +164,7 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
         "national_series": pl.List(pl.Struct({"year": pl.Int64, "value": pl.Float64}))})
     con.execute("create or replace table dim_indicator as select * from dim_rows")
     con.execute(f"create or replace table unit_area as {sql_template('unit_area')}")
+    con.execute(f"create or replace table problem_items as {ledger.problem_items_sql()}")
     con.execute("""create or replace table expected_units as
                    select unit_type, area_level, area_code, count(distinct unit_code) as n
                    from unit_area group by all""")
@@ -147,4 +187,16 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
     union = "\nunion all\n".join(parts)
     con.execute(f"""create or replace table indicator_values as
                     select * from ({union})
-                    order by indicator_id, period_grain, area_level, area_code, period_start""")
+                    order by {SORT_KEYS['indicator_values']}""")
+    breakdowns = [breakdown_sql(ind, doc["facts"][ind["derive"]["fact"]], grain, column)
+                  for ind in doc["indicators"] if "measure" in ind["derive"]
+                  for column in doc["facts"][ind["derive"]["fact"]]["ledger"].get("breakdowns", [])
+                  for grain in ind["grains"]]
+    empty = ("select null::varchar as indicator_id, null::varchar as dimension, "
+             "null::varchar as breakdown, null::varchar as area_level, null::varchar as area_code,"
+             " null::varchar as period_grain, null::date as period_start, null::double as value,"
+             " null::double as numerator, null::double as denominator, null::date as closes_on "
+             "where false")
+    con.execute(f"""create or replace table indicator_breakdowns as
+                    select * from ({chr(10).join(f'{b} union all' for b in breakdowns)} {empty})
+                    order by {SORT_KEYS['indicator_breakdowns']}""")

@@ -24,7 +24,14 @@ LEDGER_MEASURES = {
     "eliminated_share": {}, "open_points": {},
     "cohort_eliminated_share": {"cohort_open_on": True},
     "on_time_closure_share": {"within_days": True, "point_class": False},
+    "overdue_items": {}, "deadline_closure_share": {},
 }
+# Measures that need the ledger to have a 整改时限 (fact ledger.deadline).
+NEEDS_DEADLINE = ("overdue_items", "deadline_closure_share")
+# A ledger fact's `ledger:` block: items (the table its measures read, default the fact's table),
+# the closing-date and class columns, an optional deadline column, the breakdown columns and the
+# levels they are published at.
+LEDGER_KEYS = ("items", "closed", "class", "deadline", "breakdowns", "breakdown_levels")
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 # Only column names, numbers, arithmetic and parentheses may appear in a derive expression.
@@ -62,6 +69,7 @@ def validate(doc: dict) -> None:
             raise RegistryError(f"fact {fact}: unknown level in {spec['levels']}")
         if "pass_share" in spec and not 0 < float(spec["pass_share"]) <= 1:
             raise RegistryError(f"fact {fact}: pass_share must be in (0, 1]")
+        _validate_ledger_fact(fact, spec.get("ledger"))
         closes = spec.get("year_closes")
         if closes is not None and not MONTH_DAY.match(str(closes)):
             raise RegistryError(f"fact {fact}: year_closes must be MM-DD, not {closes!r}")
@@ -89,6 +97,11 @@ def validate(doc: dict) -> None:
                 raise RegistryError(f"indicator {iid}: its survey fact needs a pass_share")
         elif "measure" in d:
             _validate_ledger(iid, d)
+            lf = facts[d["fact"]].get("ledger")
+            if lf is None:
+                raise RegistryError(f"indicator {iid}: a ledger measure needs a fact with ledger:")
+            if d["measure"] in NEEDS_DEADLINE and not lf.get("deadline"):
+                raise RegistryError(f"indicator {iid}: {d['measure']} needs ledger.deadline")
         else:
             for k in ("numerator", "denominator", "multiplier"):
                 if k not in d or not EXPR.match(str(d[k])):
@@ -107,6 +120,25 @@ def validate(doc: dict) -> None:
                     ("max" in g) == last):
                 raise RegistryError(f"indicator {iid}: grade {i} needs grade, labels, and a max "
                                     "(all but the last)")
+
+
+def _validate_ledger_fact(fact: str, spec: dict | None) -> None:
+    """A fact's ledger block names columns and tables only (they reach the SQL as written)."""
+    if spec is None:
+        return
+    unknown = set(spec) - set(LEDGER_KEYS)
+    if unknown:
+        raise RegistryError(f"fact {fact}: ledger.{sorted(unknown)[0]} is not a ledger key")
+    for k in ("closed", "class"):
+        if not IDENT.match(str(spec.get(k, ""))):
+            raise RegistryError(f"fact {fact}: ledger.{k} must name a column")
+    for k in ("items", "deadline"):
+        if k in spec and not IDENT.match(str(spec[k])):
+            raise RegistryError(f"fact {fact}: ledger.{k} must name a column or table")
+    if not all(IDENT.match(str(c)) for c in spec.get("breakdowns") or []):
+        raise RegistryError(f"fact {fact}: ledger.breakdowns must name columns")
+    if not set(spec.get("breakdown_levels") or []) <= set(LEVELS):
+        raise RegistryError(f"fact {fact}: unknown level in ledger.breakdown_levels")
 
 
 def _validate_ledger(iid: str, d: dict) -> None:

@@ -72,11 +72,21 @@ REGISTRY: dict[str, Setting] = {s.env: s for s in (
     # Map: a grid is red when an open larvae-positive point is older than this many days.
     Setting("HC_MAP_STALE_DAYS", 7, "a grid is red when an open larvae-positive point is older "
             "than this many days", 0, 365),
+    # …and when an open problem (督查问题台账) is past its 整改时限 by more than this many days.
+    Setting("HC_MAP_OVERDUE_DAYS", 0, "a grid is red when an open problem is overdue by more "
+            "than this many days (0 = any overdue problem)", 0, 365),
     Setting("HC_MAP_MAX_GRIDS", 3000, "above this many grid cells in view, the map colours "
             "streets by their worst grid", 1, 10_000_000),
     # Optional tile server of the city's own basemap (e.g. http://gis.local/{z}/{x}/{y}.png);
     # empty = no basemap, only the city's own polygons (offline).
     Setting("HC_TILE_URL", "", "optional tile server of the city's own basemap; empty = none"),
+    # The problem list: waterlogging points also counted as problems (类别 病媒生物, 整改时限 =
+    # found + N days), once each (a point already in the problem ledger under its own number is
+    # not added again). Changing either re-derives the problem indicators on the next load.
+    Setting("HC_PROBLEMS_INCLUDE_WATERLOGGING", "no", "count waterlogging points in the problem "
+            "list too (yes/no)", choices=("no", "yes")),
+    Setting("HC_PROBLEMS_WATERLOGGING_DAYS", 7, "a waterlogging point counted as a problem is due "
+            "this many days after it was found", 0, 365),
     # Briefings: "due soon" looks this many weeks ahead; milestones come from this CSV
     # (date, area_code, item; empty = app/snapshot/milestones.csv, the plan's 关键节点).
     Setting("HC_SNAPSHOT_DUE_WEEKS", 8, "the weekly briefing's \"due soon\" horizon in weeks",
@@ -112,6 +122,9 @@ MIN_TREND_POINTS = get("HC_STATUS_MIN_TREND_POINTS")
 ALERT_RULE = get("HC_ALERT_RULE")
 ALERT_K = get("HC_ALERT_K")
 STALE_DAYS = get("HC_MAP_STALE_DAYS")
+OVERDUE_DAYS = get("HC_MAP_OVERDUE_DAYS")
+PROBLEMS_INCLUDE_WATERLOGGING = get("HC_PROBLEMS_INCLUDE_WATERLOGGING") == "yes"
+PROBLEMS_WATERLOGGING_DAYS = get("HC_PROBLEMS_WATERLOGGING_DAYS")
 MAP_MAX_GRIDS = get("HC_MAP_MAX_GRIDS")
 TILE_URL = get("HC_TILE_URL")
 SNAPSHOT_DUE_WEEKS = get("HC_SNAPSHOT_DUE_WEEKS")

@@ -69,6 +69,9 @@ STRINGS = {
     "audit.detail.to": {"zh": "恢复到版本 {v}", "en": "restored version {v}"},
     "audit.detail.week": {"zh": "周次 {v}", "en": "week {v}"},
     "audit.detail.version": {"zh": "数据版本 {v}", "en": "data version {v}"},
+    "audit.detail.unit": {"zh": "责任单位 {v}", "en": "unit {v}"},
+    "audit.detail.units": {"zh": "{v} 个责任单位", "en": "{v} units"},
+    "audit.detail.as_of": {"zh": "截至 {v}", "en": "as of {v}"},
     "audit.detail.file": {"zh": "格式 {v}", "en": "format {v}"},
     "audit.value.wrong": {"zh": "密码错误", "en": "wrong password"},
     "audit.value.unknown": {"zh": "无此账户", "en": "no such account"},
@@ -92,4 +95,5 @@ STRINGS = {
     "audit.refused": {"zh": "导入被拒", "en": "Load refused"},
     "audit.rollback": {"zh": "回滚数据版本", "en": "Rolled back"},
     "audit.briefing_export": {"zh": "导出简报", "en": "Briefing exported"},
+    "audit.notice_export": {"zh": "导出督办单", "en": "Follow-up notice exported"},
 }

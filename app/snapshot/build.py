@@ -151,6 +151,8 @@ def build(con: duckdb.DuckDBPyConnection, info: dict | None, week_key: str,
     progress(T.PROGRESS_MOSQUITO)
     sections["sites"] = S.sites(con, area_code, sunday)
     sections["mosquito"] = S.mosquito(con, area_code, monday)
+    progress(T.PROGRESS_PROBLEMS)
+    sections["problems"], sections["problems_oldest"] = S.problems(con, area_code, monday, sunday)
     progress(T.PROGRESS_RANKING)
     sections["ranking"] = S.ranking(now, before, meta, names, district)
     due = S.due(con, area_code, city_code, sunday, info_by_id)
@@ -256,4 +258,6 @@ def period_line(sections: dict[str, Section], area_name: str) -> str:
     else:
         parts.append(T.WEEK_NO_TRAPS)
     parts.append(T.WEEK_SITES.format(n=sections["sites"].table.height))
+    if sections["problems"].lead:
+        parts.append(sections["problems"].lead[-1].rstrip("。"))
     return T.WEEK_LINE.format(parts="；".join(parts))

@@ -188,7 +188,30 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
             pdf.note(T.SITES_TOP.format(top=MAX_SITES, n=sites.table.height,
                                         sheet=T.SHEETS["sites"]))
 
-    # 5. ranking
+    # 5. inspection problems
+    pdf.heading(T.SECTIONS["problems"])
+    pb, old = secs["problems"], secs["problems_oldest"]
+    for n in pb.lead:
+        pdf.para(n, size=9)
+    if pb.table.height:
+        pdf.para(T.PROBLEMS_TABLE, size=10, indent=False)
+        h, rows = _plain(pb)
+        more = len(rows) - 1 > T.PROBLEMS_UNITS_N       # the last row is the total
+        rows = [*rows[:T.PROBLEMS_UNITS_N], rows[-1]] if more else rows
+        pdf.grid(h, rows, [60, 24, 24, 24, 24, 24], ["L", "R", "R", "R", "R", "R"])
+        if more:
+            pdf.note(T.PROBLEMS_UNITS_TOP.format(top=T.PROBLEMS_UNITS_N,
+                                                 n=pb.table.height - 1,
+                                                 sheet=T.SHEETS["problems"]))
+    if old.table.height:
+        pdf.para(T.PROBLEMS_OLDEST_TABLE, size=10, indent=False)
+        h, rows = _plain(old)
+        pdf.grid(h, rows, [18, 16, 38, 30, 14, 17, 17, 14, 16],
+                 ["C", "C", "L", "L", "C", "C", "C", "R", "R"], size=7)
+        for n in old.notes:
+            pdf.note(n)
+
+    # 6. ranking
     pdf.heading(T.SECTIONS["ranking"])
     rk = secs["ranking"]
     h, rows = _plain(rk)
@@ -198,7 +221,7 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
     for n in rk.notes:
         pdf.note(n)
 
-    # 6. charts
+    # 7. charts
     pdf.heading(T.SECTIONS["charts"])
     pdf.note(T.CHARTS_NOTE.format(sunday=snap.sunday))
     width = pdf.w - pdf.l_margin - pdf.r_margin

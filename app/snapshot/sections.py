@@ -194,6 +194,63 @@ def waterlogging(con, area_code, monday, sunday) -> Section:
     return Section("waterlogging", table, lead=lead)
 
 
+def problems(con, area_code, monday, sunday) -> tuple[Section, Section]:
+    """督查问题 of the week: per responsible unit found and closed in the week, open and overdue
+    at its end (the problem_list query as of Sunday: the ledger rule), most overdue first; and
+    the longest-open problems. A lead line says the week's totals."""
+    from app import problems as P
+
+    cols = T.PROBLEM_COLS
+    items = queries.run(con, "problem_list", area=area_code, as_of=sunday)
+    latest = queries.run(con, "problem_dates")["latest_date"][0]
+    week_items = items.with_columns(
+        (pl.col("found_date") >= monday).alias("found_week"),
+        (~pl.col("is_open") & (pl.col("closed_date") >= monday)).alias("closed_week"))
+    units = (week_items.group_by("responsible_unit").agg(
+        pl.col("found_week").sum().cast(pl.Int64).alias(cols["found"]),
+        pl.col("closed_week").sum().cast(pl.Int64).alias(cols["closed"]),
+        pl.col("is_open").sum().cast(pl.Int64).alias(cols["open"]),
+        pl.col("overdue").sum().cast(pl.Int64).alias(cols["overdue"]),
+        pl.col("days_overdue").max().cast(pl.Int64).alias(cols["most_overdue"]))
+        .filter((pl.col(cols["found"]) > 0) | (pl.col(cols["closed"]) > 0)
+                | (pl.col(cols["open"]) > 0))
+        .sort([cols["overdue"], cols["most_overdue"], cols["open"], "responsible_unit"],
+              descending=[True, True, True, False])
+        .rename({"responsible_unit": cols["unit"]})) if items.height else pl.DataFrame(
+        schema={cols["unit"]: pl.Utf8, **{cols[k]: pl.Int64 for k in (
+            "found", "closed", "open", "overdue", "most_overdue")}})
+    lead = []
+    if latest is None or latest < monday:
+        lead.append(T.PROBLEMS_NONE.format(latest=latest or F.DASH))
+    else:
+        if latest < sunday:
+            lead.append(T.PROBLEMS_PARTIAL.format(latest=latest))
+        n = P.counts(items, sunday) if items.height else {}
+        if items.height:
+            n["found_week"] = int(week_items["found_week"].sum())
+            n["closed_week"] = int(week_items["closed_week"].sum())
+            lead.append(T.PROBLEMS_LEAD.format(**n))
+    if units.height:
+        total = units.select(pl.lit(T.TOTAL).alias(cols["unit"]),
+                             *[pl.col(c).sum() for c in units.columns[1:-1]],
+                             pl.col(cols["most_overdue"]).max())
+        units = pl.concat([units, total])
+    oldest = items.filter(pl.col("is_open")).sort(
+        ["overdue", "days_open", "problem_id"], descending=[True, True, False]).head(
+        T.PROBLEMS_OLDEST_N).select(
+        pl.col("problem_id").alias(cols["id"]), pl.col("category").alias(cols["category"]),
+        pl.col("description").alias(cols["description"]),
+        pl.col("responsible_unit").alias(cols["unit"]),
+        pl.col("district_name").alias(cols["district"]),
+        pl.col("found_date").map_elements(F.date, return_dtype=pl.Utf8).alias(cols["found_date"]),
+        pl.col("deadline").map_elements(F.date, return_dtype=pl.Utf8).alias(cols["deadline"]),
+        pl.col("days_open").cast(pl.Int64).alias(cols["days_open"]),
+        pl.col("days_overdue").cast(pl.Int64).alias(cols["days_overdue"]))
+    return (Section("problems", units, lead=lead),
+            Section("problems_oldest", oldest,
+                    notes=[T.PROBLEMS_OLDEST_NOTE.format(n=T.PROBLEMS_OLDEST_N)]))
+
+
 def sites(con, area_code, sunday) -> Section:
     cols = T.COLS
     sites = queries.run(con, "light_trap_sites", area=area_code, as_of=sunday,

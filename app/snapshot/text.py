@@ -25,6 +25,7 @@ FILE_STEM = "周调度简报_{key}"
 PROGRESS_STATUS = "指标状态（本周末、上周末、上月同日）"
 PROGRESS_WATERLOGGING = "积水点"
 PROGRESS_MOSQUITO = "蚊虫监测"
+PROGRESS_PROBLEMS = "督查问题"
 PROGRESS_RANKING = "区县排名"
 PROGRESS_CHARTS = "趋势图数据"
 PROGRESS_PNG = "图表 {n} 张"
@@ -48,8 +49,9 @@ SECTIONS = {
     "indicators": "二、指标进度表",
     "waterlogging": "三、积水点",
     "mosquito": "四、蚊虫监测",
-    "ranking": "五、区县排名",
-    "charts": "六、核心指标趋势",
+    "problems": "五、督查问题整改",
+    "ranking": "六、区县排名",
+    "charts": "七、核心指标趋势",
 }
 SHEETS = {
     "overview": "1 本周概况",
@@ -58,7 +60,9 @@ SHEETS = {
     "waterlogging": "3 积水点",
     "sites": "4a 超标监测点",
     "mosquito": "4b 蚊媒密度",
-    "ranking": "5 区县排名",
+    "problems": "5 督查问题",
+    "problems_oldest": "5b 久拖未改问题",
+    "ranking": "6 区县排名",
 }
 
 COUNTS = ("截至本周末（{sunday}），{area}纳入考核的 {total} 项指标中：达标 {on} 项、预警 {risk} "
@@ -111,6 +115,24 @@ NO_WEEK_DATA = ("注意：仓库中没有本周（{monday} 至 {sunday}）的任
 LEDGER_PARTIAL = ("积水点台账最新日期为 {latest}，本周 {missing} 起的情况尚未上报，以下数字只计到 "
                   "{latest}。")
 LEDGER_NONE = "积水点台账最新日期为 {latest}，本周没有积水点台账数据（不代表没有积水点）。"
+# 督查问题 (the problem ledger) of the week
+PROBLEMS_LEAD = ("本周新发现问题 {found_week} 个、销号 {closed_week} 个；截至本周末未销号 "
+                 "{open} 个，其中逾期 {overdue} 个，涉及 {units} 个责任单位。")
+PROBLEMS_PARTIAL = ("督查问题台账最新日期为 {latest}，此后的情况尚未上报，以下数字只计到 "
+                    "{latest}。")
+PROBLEMS_NONE = "督查问题台账最新日期为 {latest}，本周没有问题台账数据（不代表没有问题）。"
+PROBLEMS_TABLE = "各责任单位问题整改情况（逾期多的在前）："
+PROBLEMS_UNITS_N = 15
+PROBLEMS_UNITS_TOP = "以上为逾期最多的 {top} 个单位（共 {n} 个），全部见 XLSX 工作表“{sheet}”。"
+PROBLEMS_OLDEST_TABLE = "久拖未改问题（逾期的在前，按未销号天数排序）："
+PROBLEMS_OLDEST_N = 10
+PROBLEMS_OLDEST_NOTE = ("列出截至本周末未销号时间最长的 {n} 个问题；天数只计到问题台账的最新日期。"
+                        "各单位督办单可在“问题台账”页下载。")
+PROBLEM_COLS = {"unit": "责任单位", "found": "本周新发现", "closed": "本周销号", "open": "未销号",
+                "overdue": "其中逾期", "most_overdue": "最长逾期天数", "id": "问题编号",
+                "category": "类别", "description": "问题描述", "district": "区县",
+                "found_date": "发现日期", "deadline": "整改时限", "days_open": "未销号天数",
+                "days_overdue": "逾期天数"}
 MOSQ_NONE = "本周没有诱蚊灯或路径法监测数据（不代表密度为零）。"
 SITES_NONE = "近 4 周没有监测点超过预警规则。"
 SITES_RULE_GOAL = "预警规则：监测点近 4 周诱蚊灯密度高于全市阶段目标 {goal}（{stage}）。"
@@ -154,3 +176,42 @@ COLS = {
     "date": "日期",
     "kind": "类别", "line": "内容",
 }
+
+# 督办单 (supervision notice)
+SUP_TITLE = "督办单"
+SUP_SERIAL = "督办〔{year}〕第{week}-{index:02d}号"
+SUP_TO = "致：{unit}"
+SUP_LEAD = ("截至 {date}，督查问题台账中你单位尚有未销号问题 {open} 项，其中已超过整改时限 "
+            "{overdue} 项，最早发现的问题已 {oldest} 天未销号。")
+SUP_LEAD_NONE_OVERDUE = ("截至 {date}，督查问题台账中你单位尚有未销号问题 {open} 项，均未超过整改"
+                         "时限，最早发现的问题已 {oldest} 天未销号。")
+SUP_ASK = ("请于收到本督办单后 {days} 个工作日内完成整改并反馈整改情况；逾期未整改的问题将在月通报"
+           "中通报。")
+SUP_NONE = ("截至 {date}，督查问题台账中你单位没有未销号的问题。请继续做好日常巡查，巩固整改成效，"
+            "发现问题及时整改。")
+SUP_ON_TIME = "今年按期销号 {on}/{total} 项（{share:.1%}）。"
+SUP_ON_TIME_NONE = "今年尚无销号问题。"
+SUP_TABLE = "未销号问题清单（逾期的在前，按逾期天数、已发现天数从多到少排列）"
+SUP_MORE = "另有 {n} 项未列出，详见附表（XLSX）。"
+SUP_TABLE_NOTE = "逾期天数：统计截至日已超过整改时限的天数，“—”表示未逾期。"
+SUP_FOOTER = "数据截至 {date}，依据督查问题台账 · {serial}"
+SUP_COLS = {
+    "problem_id": "问题编号", "category": "类别", "description": "问题描述",
+    "place": "街道/网格", "street_name": "街道", "grid_name": "网格", "found_date": "发现日期",
+    "found_by": "发现来源", "deadline": "整改时限", "status": "状态",
+    "days_open": "已发现天数", "overdue": "是否逾期", "days_overdue": "逾期天数",
+}
+SUP_YES = "是"
+SUP_NO = "否"
+SUP_SHEET_SUMMARY = "汇总"
+SUP_SUMMARY_COLS = {
+    "unit": "责任单位", "serial": "督办编号", "open": "未销号问题", "overdue": "其中逾期",
+    "oldest": "最长未销号天数", "closed_on_time": "今年按期销号", "closed_total": "今年销号",
+    "on_time_share": "按期销号率", "sheet": "明细工作表",
+}
+SUP_XLSX_TITLE = "督办单汇总 {date}"
+SUP_XLSX_NOTE = ("统计截至 {date}，依据督查问题台账。逾期 = 统计截至日已超过整改时限仍未销号；"
+                 "已发现天数 = 自发现日期起的天数。")
+SUP_XLSX_UNIT_NOTE = "{unit} · {serial}"
+SUP_FILE_PDF = "督办单_{unit}_{date:%Y%m%d}.pdf"
+SUP_FILE_XLSX = "督办单汇总_{date:%Y%m%d}.xlsx"

@@ -13,20 +13,22 @@ from playwright.sync_api import sync_playwright
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "map", "data_status", "weekly",
-         "intake", "admin"]
+PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "map", "problems", "data_status",
+         "weekly", "intake", "admin"]
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parents[1] / "sample_data" / "garbage_monthly" / "XX市2024年9月垃圾分类月报.xlsx"
 
 
-def shoot(context, url: str, out: str) -> None:
+def shoot(context, url: str, out: str, full: bool = False) -> None:
     page = context.new_page()
+    if full:   # NOTE: Streamlit scrolls inside its own container: a tall window shows it all
+        page.set_viewport_size({"width": 1400, "height": 6000})
     page.goto(url)
     page.wait_for_selector("h1", timeout=60_000)
     # NOTE: the status widget shows while a script run is in progress.
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
                            timeout=120_000)
-    page.wait_for_timeout(2500)
+    page.wait_for_timeout(8000 if full else 2500)
     page.screenshot(path=out)
     page.close()
 
@@ -51,6 +53,7 @@ def main(argv: list[str]) -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--user", required=True)
     p.add_argument("--all", action="store_true")
+    p.add_argument("--full", action="store_true", help="the whole page, not the first screen")
     p.add_argument("url")
     p.add_argument("out", nargs="?")
     args = p.parse_args(argv)
@@ -74,9 +77,10 @@ def main(argv: list[str]) -> None:
                 shoot(context, f"{base}/{name}", str(HERE / f"{name or 'overview'}.png"))
             shoot(context, f"{base}/?lang=en", str(HERE / "overview_en.png"))
             shoot(context, f"{base}/map?lang=en", str(HERE / "map_en.png"))
+            shoot(context, f"{base}/problems?lang=en", str(HERE / "problems_en.png"))
             dry_run(context, base, str(HERE / "intake_dry_run.png"))
         else:
-            shoot(context, args.url, args.out)
+            shoot(context, args.url, args.out, args.full)
         browser.close()
 
 

@@ -42,18 +42,24 @@ def tonnes(name: str, *headers: str, label_en: str) -> Col:
     return Col(name, headers, "num", nullable=True, units=("吨", "t"), label_en=label_en)
 
 
-def location() -> tuple[Col, ...]:
+def location(required: bool = True) -> tuple[Col, ...]:
+    """经度, 纬度, 坐标系; `required=False`: the coordinates may be absent or blank (a problem
+    reported by phone has no position)."""
+    optional = {} if required else {"required": False, "nullable": True}
     return (
-        Col("lon", ("经度", "lon", "lng", "longitude"), "lon", label_en="Longitude"),
-        Col("lat", ("纬度", "lat", "latitude"), "lat", label_en="Latitude"),
+        Col("lon", ("经度", "lon", "lng", "longitude"), "lon", label_en="Longitude", **optional),
+        Col("lat", ("纬度", "lat", "latitude"), "lat", label_en="Latitude", **optional),
         Col("coord_sys", ("坐标系", "坐标系统", "坐标类型"), "enum", required=False, nullable=True,
             values=CRS_VALUES, label_en="Coordinate system"),
     )
 
 
 def to_wgs84(df: pl.DataFrame) -> pl.DataFrame:
-    """lon/lat become WGS-84; coord_sys keeps the system the file was written in."""
-    df = df.with_columns(pl.col("coord_sys").fill_null("WGS84"))
+    """lon/lat become WGS-84; coord_sys keeps the system the file was written in (null on a row
+    without coordinates, where optional)."""
+    located = pl.col("lon").is_not_null() & pl.col("lat").is_not_null()
+    df = df.with_columns(pl.when(located).then(pl.col("coord_sys").fill_null("WGS84"))
+                         .alias("coord_sys"))
     if df.height == 0:
         return df
     lon, lat = df["lon"].to_numpy().copy(), df["lat"].to_numpy().copy()
@@ -62,4 +68,6 @@ def to_wgs84(df: pl.DataFrame) -> pl.DataFrame:
         m = crs == name
         if m.any():
             lon[m], lat[m] = fn(lon[m], lat[m])
-    return df.with_columns(pl.Series("lon", np.round(lon, 6)), pl.Series("lat", np.round(lat, 6)))
+    # NOTE: a missing coordinate stays missing (null, not NaN).
+    return df.with_columns(pl.Series("lon", np.round(lon, 6), nan_to_null=True),
+                           pl.Series("lat", np.round(lat, 6), nan_to_null=True))

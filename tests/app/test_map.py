@@ -56,6 +56,21 @@ def test_grid_status_threshold_is_a_parameter():
     assert maps.grid_status(["G1"], points, _sites(), stale_days=8)["status"][0] == "amber"
 
 
+def test_an_overdue_problem_turns_its_grid_red():
+    """One rule for every map: a problem open past its deadline by more than the setting's
+    days turns the cell red; any open problem makes it amber; a closed one does not count."""
+    problems = pl.DataFrame({"grid_code": ["G1", "G2", "G3", "G4"],
+                             "is_open": [True, True, True, False],
+                             "days_overdue": [3, 0, 1, 40]})
+    out = maps.grid_status(["G1", "G2", "G3", "G4", "G5"], _points(), _sites(), 7, problems)
+    assert dict(zip(out["grid_code"], out["status"])) == {
+        "G1": "red", "G2": "amber", "G3": "red", "G4": "green", "G5": "green"}
+    strict = maps.grid_status(["G1", "G3"], _points(), _sites(), 7, problems, overdue_days=2)
+    assert strict["status"].to_list() == ["red", "amber"]       # 3 > 2 days; 1 is not
+    assert strict["overdue_problems"].to_list() == [1, 0]
+    assert strict["open_problems"].to_list() == [1, 1]
+
+
 def _square(x0, y0, x1, y1):
     return json.dumps({"type": "Polygon",
                        "coordinates": [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]})
@@ -315,7 +330,7 @@ def test_map_page_without_ledger_or_sites(monkeypatch, tmp_path):
     at.switch_page("../pages/map.py")
     at.run()
     assert not at.exception, [e.message for e in at.exception]
-    assert [m.value for m in at.metric] == ["0"] * 5
+    assert [m.value for m in at.metric] == ["0"] * 6
     assert at.info[0].value == "所选范围和条件下没有积水点。"
     spec = _deck_spec(at)
     outlines = next(x for x in spec["layers"] if x["id"] == "area-outlines")["data"]
@@ -325,10 +340,12 @@ def test_map_page_without_ledger_or_sites(monkeypatch, tmp_path):
 def test_roll_up_gives_each_street_its_worst_grid():
     grids = pl.DataFrame({"grid_code": ["g1", "g2", "g3"], "status": ["green", "red", "amber"],
                           "open_points": [0, 2, 1], "stale_points": [0, 1, 0],
-                          "alert_sites": [0, 0, 1]})
+                          "alert_sites": [0, 0, 1], "open_problems": [0, 1, 2],
+                          "overdue_problems": [0, 1, 0]})
     areas = pl.DataFrame({"area_code": ["g1", "g2", "g3", "s1", "s2"],
                           "area_level": ["grid", "grid", "grid", "street", "street"],
                           "parent_code": ["s1", "s1", "s2", "d", "d"]})
     out = {r["grid_code"]: r for r in maps.roll_up(grids, areas).iter_rows(named=True)}
     assert out["s1"]["status"] == "red" and out["s1"]["open_points"] == 2
     assert out["s2"]["status"] == "amber" and out["s2"]["alert_sites"] == 1
+    assert (out["s1"]["overdue_problems"], out["s2"]["open_problems"]) == (1, 2)

@@ -33,11 +33,13 @@ def test_tiles_counts_and_ranking_on_a_small_city(monkeypatch, tmp_path):
         encoding="utf-8")
     load([files], tmp_path / "wh", progress=lambda _m: None)
     at = run_app(monkeypatch, tmp_path / "wh")
-    assert len(at.metric) == 5                      # one tile per headline indicator
+    assert len(at.metric) == 6                      # one tile per headline indicator
     assert all(m.value == "—" for m in at.metric)   # the small city reports none of them
     assert any("达标" in m.value and "落后" in m.value for m in at.markdown)
-    assert [s.value for s in at.subheader][:3] == [
-        "核心指标", "落后清单：全市及各区县共 2 项（其中逾期未达标 0 项）", "区县评比"]
+    assert [s.value for s in at.subheader][:4] == [
+        "核心指标", "落后清单：全市及各区县共 2 项（其中逾期未达标 0 项）",
+        "逾期问题（按责任单位）：小城市共 0 项，涉及 0 个单位", "区县评比"]
+    assert "截至所选日期没有逾期未销号的问题。" in [s.value for s in at.success]
     # 5 of 40 trips mixed (the third street is unknown and rejected): 12.5 % against a goal of
     # 0 %, so 12.5 percentage points short, in the city and its one district alike.
     table = at.dataframe[0].value

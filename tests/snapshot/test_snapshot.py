@@ -155,7 +155,7 @@ def test_same_week_same_pack(con_info, pack):
     for k in pack.snapshot.sections:
         assert again.snapshot.sections[k].table.equals(pack.snapshot.sections[k].table)
     m = pack.manifest
-    assert m["week"] == WEEK and m["data_version"] == 1 and len(m["tables"]) == 7
+    assert m["week"] == WEEK and m["data_version"] == 1 and len(m["tables"]) == 9
     stamps = re.findall(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", json.dumps(m))
     assert stamps == [m["published_at"][:16]]   # no timestamp but the warehouse's own
 
@@ -175,7 +175,7 @@ def test_charts_render_chinese_text_not_boxes(pack):
     assert ink(a) > 200 and ink(blank) < 20          # the title draws ink
     # Two different titles of nine characters: tofu boxes would draw the same shapes.
     assert ImageChops.difference(a.crop(top), b.crop(top)).getbbox() is not None
-    assert len(pack.charts) == 5
+    assert len(pack.charts) == 6          # one per headline indicator
 
 
 def test_a_week_without_data_says_so(con_info):
@@ -202,7 +202,7 @@ def test_cli_writes_the_pack_and_fails_in_plain_words(sample_warehouse, tmp_path
     files = sorted(p.relative_to(tmp_path / "a").as_posix() for p in (tmp_path / "a").rglob("*")
                    if p.is_file())
     assert "manifest.json" in files and f"周调度简报_{WEEK}.pdf" in files
-    assert len([f for f in files if f.endswith(".png")]) == 5
+    assert len([f for f in files if f.endswith(".png")]) == 6
     assert main(["--week", "2025-W99", "--out", str(tmp_path / "b"), "--warehouse",
                  str(sample_warehouse)]) == 2
     assert "没有第 99 周" in capsys.readouterr().err

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse import derive, registry
+from warehouse import derive, ledger, registry
 
 # The ids of TEMPLATES.md "Formulas the cockpit uses", exactly as written there.
 TEMPLATE_IDS = {
@@ -32,8 +32,6 @@ def test_every_template_indicator_is_registered():
 # Ids the shared document names that later issues implement (issue number in the comment); an
 # id leaves this set when its registry entry lands.
 PLANNED = {
-    "problem_open_count", "problem_overdue_count", "problem_closure_rate",
-    "problem_on_time_closure_rate",                                    # issue 11
     "vector_control_level_rat", "vector_control_level_mosquito", "vector_control_level_fly",
     "vector_control_level_cockroach", "antivector_facility_pass_rate_rodent",
     "antivector_facility_pass_rate_fly",                               # issue 13
@@ -91,9 +89,12 @@ def test_derivation_sql_binds_against_the_contracts(ind):
     _open_working(con, None, {})
     con.execute(derive.sql_template("macros"))
     con.execute(f"create table unit_area as {derive.sql_template('unit_area')}")
+    con.execute(f"create table problem_items as {ledger.problem_items_sql()}")
     fact = registry.load()["facts"][ind["derive"]["fact"]]
     for grain in ind["grains"]:
         assert con.sql(derive.indicator_sql(ind, fact, grain)).fetchall() == []
+        for column in (fact.get("ledger") or {}).get("breakdowns", []):
+            assert con.sql(derive.breakdown_sql(ind, fact, grain, column)).fetchall() == []
 
 
 def test_an_entry_without_an_english_unit_is_refused():
@@ -134,7 +135,8 @@ def test_english_units_of_the_non_percent_indicators():
     units = {i["id"]: i["unit_en"] for i in registry.indicators() if i["unit"] != "%"}
     assert units == {"mosq_light_trap_density": "per trap-night", "route_index": "per km",
                      "breteau_index": "positive containers per 100 households",
-                     "standing_water_open_points": "points"}
+                     "standing_water_open_points": "points", "problem_open_count": "problems",
+                     "problem_overdue_count": "problems"}
 
 
 def test_an_entry_without_unit_en_is_refused():

@@ -1,24 +1,28 @@
--- ledger (积水点台账): for each period [S, E] (E capped at the ledger's latest date) and area, the
--- points that belong to the measure's population (`member`) and, of those, the ones that count
--- (`hit`); warehouse/derive.py LEDGER fills both per measure:
---   as of E      members = found by E;  hits = 已销号 with 销号日期 ≤ E
+-- ledger (积水点台账, 督查问题台账): for each period [S, E] (E capped at the ledger's latest date)
+-- and area, the items that belong to the measure's population (`member`) and, of those, the ones
+-- that count (`hit`); warehouse/derive.py LEDGER fills both per measure:
+--   as of E      members = found by E;  hits = 已销号 with 销号日期 ≤ E (or: overdue on E)
 --   cohort C     members = open on C (found by C, not 已销号 by C), once E ≥ C;  hits as above
---   closures     members = 已销号 in [S, E] (of one class);  hits = closed within N days of found
--- A point whose status is not 已销号 (未整改, 整改中, 复发) has no elimination date here.
+--   closures     members = 已销号 in [S, E] (of one class);  hits = closed within N days of found,
+--                or by the item's 整改时限
+-- An item whose status is not 已销号 has no closing date here. {{items}} is the table the fact's
+-- ledger reads; {{closed}}, {{class}}, {{deadline}} its columns; {{by}} a breakdown column (or
+-- null for the whole).
 with points as (
-    select grid_code as unit_code, point_class, found_date,
-           ledger_closed_on(status, eliminated_date) as eliminated_on
-    from {{table}}
+    select grid_code as unit_code, {{class}} as point_class, found_date,
+           {{deadline}} as deadline, {{by}} as breakdown,
+           ledger_closed_on(status, {{closed}}) as eliminated_on
+    from {{items}}
 ),
 
 as_of as (
-    select max(ledger_reach(found_date, eliminated_date)) as d
-    from {{table}}
+    select max(ledger_reach(found_date, {{closed}})) as d
+    from {{items}}
 ),
 
 periods as (
     select unnest(generate_series(
-        (select date_trunc('{{grain}}', min(found_date)) from {{table}}),
+        (select date_trunc('{{grain}}', min(found_date)) from {{items}}),
         (select date_trunc('{{grain}}', d) from as_of),
         interval '{{step}}'
     ))::date as period_start
@@ -32,7 +36,7 @@ ends as (
 ),
 
 counted as (
-    select ua.area_level, ua.area_code, e.period_start,
+    select ua.area_level, ua.area_code, p.breakdown, e.period_start,
            count(*) filter (where {{hit}}) as hits,
            count(*) as members
     from ends as e
@@ -43,7 +47,7 @@ counted as (
 ),
 
 final as (
-    select '{{indicator_id}}' as indicator_id, area_level, area_code,
+    select '{{indicator_id}}' as indicator_id, area_level, area_code, breakdown,
            '{{grain}}' as period_grain, period_start,
            {{numerator}}::double as numerator, {{denominator}}::double as denominator,
            null::bigint as reporting_units

@@ -28,3 +28,7 @@ create or replace macro ledger_is_closed(status, closed_date, day) as
 
 create or replace macro ledger_reach(found_date, closed_date) as
     greatest(found_date, coalesce(closed_date, found_date));
+
+-- Overdue on a day (warehouse/ledger.py): open then, and its 整改时限 before that day.
+create or replace macro ledger_is_overdue(status, closed_date, deadline, day) as
+    coalesce(not ledger_is_closed(status, closed_date, day) and deadline < day, false);

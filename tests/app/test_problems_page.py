@@ -1,0 +1,129 @@
+"""问题台账 page on the sample city (AppTest, zh and en), its 督办单 from the page's own rows, the
+overview's overdue-by-unit list and the weekly briefing's problem section — each checked
+against the problem_list query as of the same date (one ledger rule)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import polars as pl
+import pytest
+from pypdf import PdfReader
+
+from app import problems as P
+from warehouse.queries import run
+from warehouse.store import connect_readonly
+
+AS_OF = "2026-11-20"        # the sample ledger's last day
+
+
+@pytest.fixture(scope="module")
+def items(sample_warehouse) -> pl.DataFrame:
+    con, _ = connect_readonly(sample_warehouse)
+    try:
+        return run(con, "problem_list", area="990100", as_of=dt.date.fromisoformat(AS_OF))
+    finally:
+        con.close()
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_page_answers_how_many_open_overdue_and_whose(run_page, items):
+    at = run_page("problems", as_of=AS_OF)
+    m = metrics(at)
+    open_, overdue = int(items["is_open"].sum()), int(items["overdue"].sum())
+    assert open_ > 0 and overdue > 0
+    assert (m["未销号问题"], m["其中逾期"]) == (str(open_), str(overdue))
+    units = items.filter(pl.col("overdue"))["responsible_unit"].n_unique()
+    assert m["有逾期问题的责任单位"] == str(units)
+    tables = {tuple(d.value.columns[:3]): d.value for d in reversed(at.dataframe)}
+    listing = tables[("问题编号", "问题类别", "问题描述")]      # the first such table
+    assert len(listing) == open_                     # the default filter: open states
+    assert listing["逾期"].head(overdue).eq("是").all()   # overdue first
+    per_unit = tables[("责任单位", "未销号", "其中逾期")]
+    assert per_unit["其中逾期"].sum() == overdue and per_unit["未销号"].sum() == open_
+    assert list(per_unit["其中逾期"]) == sorted(per_unit["其中逾期"], reverse=True)
+    # the source column names the ledger file and row, without folders
+    assert listing["来源（文件 · 行）"].str.match(r"^督查问题台账_[^/]+ · \d+$").all()
+
+
+def test_filters_come_from_the_url(run_page, items):
+    unit = items.filter(pl.col("overdue"))["responsible_unit"][0]
+    at = run_page("problems", as_of=AS_OF, unit=unit, overdue="True")
+    listing = next(d.value for d in at.dataframe if d.value.columns[0] == "问题编号")
+    expected = items.filter(pl.col("overdue") & (pl.col("responsible_unit") == unit))
+    assert sorted(listing["问题编号"]) == sorted(expected["problem_id"].to_list())
+
+
+def test_page_in_english(run_page, items):
+    at = run_page("problems", lang="en", as_of=AS_OF)
+    m = metrics(at)
+    assert m["Open problems"] == str(int(items["is_open"].sum()))
+    listing = next(d.value for d in at.dataframe if d.value.columns[0] == "Problem number")
+    assert set(listing["Overdue"]) <= {"yes", "no"}
+    # categories and states in English; no Chinese word of the ledger vocabulary left
+    assert not listing["State"].str.contains(r"[\u4e00-\u9fff]").any()
+    assert not listing["Category"].str.contains(r"[\u4e00-\u9fff]").any()
+
+
+def test_a_district_user_sees_its_own_problems_only(run_page, items):
+    at = run_page("problems", role="district", scope="990105", as_of=AS_OF)
+    mine = items.filter(pl.col("district_code") == "990105")
+    assert metrics(at)["未销号问题"] == str(int(mine["is_open"].sum()))
+    listing = next(d.value for d in at.dataframe if d.value.columns[0] == "问题编号")
+    assert set(listing["区县"]) == {"南江区"}
+
+
+def test_notice_of_a_unit_lists_its_open_problems(items):
+    unit = items.filter(pl.col("overdue"))["responsible_unit"][0]
+    from app.snapshot import supervision as S
+
+    notices = P.notices(items, [unit], dt.date.fromisoformat(AS_OF), "XX市",
+                        P.year_closures(items, dt.date.fromisoformat(AS_OF)))
+    pdf = PdfReader(io.BytesIO(S.notice_pdf(notices[0])))
+    assert len(pdf.pages) == 1
+    text = re.sub(r"\s+", "", pdf.pages[0].extract_text())
+    assert unit in text and "督办" in text
+    mine = items.filter(pl.col("is_open") & (pl.col("responsible_unit") == unit))
+    for pid in mine["problem_id"].head(10):
+        assert pid in text
+    fonts = [f for p in pdf.pages for f in p["/Resources"]["/Font"].values()]
+    assert all("Noto" in str(f.get_object()["/BaseFont"]) for f in fonts)
+
+
+def test_overview_lists_overdue_problems_by_unit(run_page, items):
+    at = run_page("overview", as_of=AS_OF)
+    table = next(d.value for d in at.dataframe if d.value.columns[0] == "责任单位")
+    overdue = items.filter(pl.col("overdue"))
+    assert table["其中逾期"].sum() == overdue.height
+    assert set(table["责任单位"]) == set(overdue["responsible_unit"])
+    heading = next(s.value for s in at.subheader if s.value.startswith("逾期问题"))
+    assert f"共 {overdue.height} 项" in heading
+
+
+def test_weekly_briefing_says_the_same(sample_warehouse):
+    from app.snapshot.build import build
+    from warehouse.store import current
+
+    con, _ = connect_readonly(sample_warehouse)
+    try:
+        snap = build(con, current(sample_warehouse), "2026-W47")
+        sunday = snap.sunday
+        items = run(con, "problem_list", area="990100", as_of=sunday)
+    finally:
+        con.close()
+    units = snap.sections["problems"].table
+    total = units.row(-1, named=True)
+    assert total["责任单位"] == "合计"
+    assert total["未销号"] == int(items["is_open"].sum())
+    assert total["其中逾期"] == int(items["overdue"].sum())
+    lead = snap.sections["problems"].lead[-1]
+    assert f"其中逾期 {int(items['overdue'].sum())} 个" in lead
+    oldest = snap.sections["problems_oldest"].table
+    assert 0 < oldest.height <= 10
+    assert oldest["问题编号"][0] == items.filter(pl.col("is_open")).sort(
+        ["overdue", "days_open", "problem_id"], descending=[True, True, False])["problem_id"][0]
