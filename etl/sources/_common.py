@@ -18,6 +18,11 @@ CRS_VALUES = {**COORD_SYSTEMS, **{k.upper(): v for k, v in COORD_SYSTEMS.items()
               **{k.capitalize(): v for k, v in COORD_SYSTEMS.items()}}
 
 
+def enum(values: tuple[str, ...], aliases: dict[str, str] | None = None) -> dict[str, str]:
+    """An enum column's accepted spellings: each value as itself, plus aliases → value."""
+    return {**{v: v for v in values}, **(aliases or {})}
+
+
 def street_code(**kw) -> Col:
     return Col("street_code", ("街道编码", "街道代码", "乡镇街道编码", "街道(乡镇)编码"), "code",
                pattern=STREET_CODE, label_en="Street code", **kw)

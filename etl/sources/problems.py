@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.contract import Col, Contract, Meta, Rule
-from etl.sources._common import grid_code, location, to_wgs84
+from etl.sources._common import enum, grid_code, location, to_wgs84
 from warehouse import ledger
 
 CATEGORIES = ledger.PROBLEM_CATEGORIES
@@ -21,16 +21,13 @@ META = Meta("problems", "督查问题台账", "Inspection problem ledger", keys=
                    'coalesce(reviewed_date, found_date))')
 
 
-def _enum(values: tuple[str, ...], aliases: dict[str, str]) -> dict[str, str]:
-    return {**{v: v for v in values}, **aliases}
-
 
 SOURCE = Contract(
     META,
     (
         Col("problem_id", ("问题编号", "督查问题编号"), "code", label_en="Problem number"),
         Col("category", ("问题类别", "问题类型"), "enum",
-            values=_enum(CATEGORIES, ledger.PROBLEM_CATEGORY_ALIASES), label_en="Category"),
+            values=enum(CATEGORIES, ledger.PROBLEM_CATEGORY_ALIASES), label_en="Category"),
         # NOTE: free text like 整改措施 and 责任单位: a name or a phone number in it refuses the
         # file (etl/contract.py check_personal_data, check_names).
         Col("description", ("问题描述", "问题内容"), "text", nullable=True,
@@ -42,13 +39,13 @@ SOURCE = Contract(
         # NOTE: unlike the waterlogging ledger's, indicators are broken down by how a problem was
         # found (暗访, 省级暗访 …): a spelling outside the list is a reject, not a kept label.
         Col("found_by", ("发现方式", "问题来源"), "enum",
-            values=_enum(FOUND_BY, ledger.PROBLEM_FOUND_BY_ALIASES), label_en="Found by"),
+            values=enum(FOUND_BY, ledger.PROBLEM_FOUND_BY_ALIASES), label_en="Found by"),
         Col("responsible_unit", ("责任单位", "整改责任单位"), "text", label_en="Responsible unit"),
         # NOTE: a deadline is set ahead, so it may lie after today.
         Col("deadline", ("整改时限", "整改期限"), "date", future_ok=True,
             label_en="Rectification deadline"),
         Col("status", ("状态", "整改状态"), "enum",
-            values=_enum(STATUSES, ledger.PROBLEM_STATUS_ALIASES), label_en="Status"),
+            values=enum(STATUSES, ledger.PROBLEM_STATUS_ALIASES), label_en="Status"),
         Col("measures", ("整改措施", "整改情况"), "text", required=False, nullable=True,
             label_en="Measures"),
         Col("closed_date", ("销号日期",), "date", nullable=True, label_en="Date closed"),
