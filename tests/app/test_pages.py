@@ -40,7 +40,7 @@ def test_page_renders(app, page, lang):
 def test_overview_tiles_and_off_track_list(app):
     at = app("overview", as_of="2026-11-27")
     labels = [m.label for m in at.metric]
-    assert len(labels) == 5 and any("生活垃圾回收利用率" in x for x in labels)
+    assert len(labels) == 6 and any("生活垃圾回收利用率" in x for x in labels)
     heading = next(s.value for s in at.subheader if s.value.startswith("落后清单"))
     table = at.dataframe[0].value
     # the heading counts what the list shows; the city and every district are in it
