@@ -22,6 +22,7 @@ PAGES = [
     ("mosquito.py", "nav.mosquito", ":material/pest_control:", "view"),
     ("chronic.py", "nav.chronic", ":material/cardiology:", "view"),
     ("literacy.py", "nav.literacy", ":material/school:", "view"),
+    ("satisfaction.py", "nav.satisfaction", ":material/sentiment_satisfied:", "view"),
     ("map.py", "nav.map", ":material/map:", "view"),
     ("problems.py", "nav.problems", ":material/assignment_late:", "view"),
     ("data_status.py", "nav.data_status", ":material/fact_check:", "data_status"),

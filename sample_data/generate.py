@@ -80,21 +80,21 @@ DISTRICTS: tuple[tuple[str, str, tuple[float, float, float, float], tuple[str, .
 PACE: dict[str, dict[str, float]] = {
     # on track (ahead of the glide path) in every domain
     "990102": {"waste": 1.18, "sorting": 1.15, "mosquito": 1.12, "chronic": 1.18,
-               "literacy": 1.25},
+               "literacy": 1.25, "satisfaction": 1.15},
     "990103": {"waste": 1.12, "sorting": 1.10, "mosquito": 1.10, "chronic": 1.12,
-               "literacy": 1.15},
+               "literacy": 1.15, "satisfaction": 1.10},
     # at risk: slightly behind the path
     "990104": {"waste": 0.85, "sorting": 0.88, "mosquito": 0.85, "chronic": 0.86,
-               "literacy": 0.85},
+               "literacy": 0.85, "satisfaction": 0.88},
     # off track in most domains
     "990105": {"waste": 0.35, "sorting": 0.50, "mosquito": 0.12, "chronic": 0.45,
-               "literacy": 0.40},
+               "literacy": 0.40, "satisfaction": 0.40},
     # at risk: roughly on the path
     "990106": {"waste": 0.95, "sorting": 0.95, "mosquito": 0.95, "chronic": 0.94,
-               "literacy": 0.95},
+               "literacy": 0.95, "satisfaction": 0.95},
     # mixed: fast on waste and chronic care, behind on mosquitoes and literacy
     "990107": {"waste": 1.20, "sorting": 1.10, "mosquito": 0.50, "chronic": 1.15,
-               "literacy": 0.70},
+               "literacy": 0.70, "satisfaction": 0.92},
 }
 HEAD = {"990102": 0.06, "990103": 0.04, "990104": -0.01,
         "990105": -0.06, "990106": 0.0, "990107": -0.03}
@@ -343,6 +343,22 @@ LITERACY_HEAD = {"990102": 0.12, "990103": 0.08, "990104": -0.04,
                  "990105": -0.1, "990106": 0.0, "990107": -0.05}
 LITERACY_ITEM_SEED = 2023
 
+# Public satisfaction survey (11): one survey a quarter, in its 2nd month (fieldwork on days
+# 5–25). Share satisfied (很满意 + 满意) with sanitation: flat through 2023 (tuned so the 2023
+# weighted rate is ~68.4 %), then along the glide path to 92 % at 2026-08 at pace 1 (the city, at
+# its districts' mean pace ≈ 0.9, nears 90 % by 2026-Q3).
+SATISFACTION = (0.687, 0.92, 11, 43)
+SATISFACTION_SERVICE_LIFT = 0.03   # public health services are rated a little higher
+SATISFACTION_N = 30                # respondents per street per quarter (× scale)
+SURVEY_MONTH_OF_QUARTER = 2
+ANSWERS = ("很满意", "满意", "一般", "不满意", "很不满意")
+VERY_SATISFIED_SHARE = 0.42        # of the satisfied, the share 很满意
+DISSATISFIED_SPLIT = (0.62, 0.28, 0.10)   # of the rest: 一般, 不满意, 很不满意
+AGE_BANDS = ("18岁以下", "18-29岁", "30-39岁", "40-49岁", "50-59岁", "60岁及以上")
+AGE_BAND_P = (0.03, 0.18, 0.20, 0.20, 0.18, 0.21)
+AWARENESS_PATH = (0.74, 0.95, 11, 46)   # 知晓创卫工作
+SUPPORT_PATH = (0.88, 0.97, 11, 46)     # 支持创卫工作
+
 # Names
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐"
 GIVEN = "华明丽军芳伟静强敏燕娟勇艳杰涛霞平刚英兰"
@@ -377,7 +393,7 @@ DISTRICT_CODES = [d[0] for d in DISTRICTS]
 SOURCES = ("geography", "population", "garbage_monthly", "garbage_survey", "garbage_inspection",
            "mosquito_sites", "mosquito_light_trap", "mosquito_route", "mosquito_breteau",
            "waterlogging", "problems", "health_centres", "chronic_disease", "health_literacy",
-           "stage_goals", "baselines")
+           "satisfaction_survey", "stage_goals", "baselines")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1790,6 +1806,96 @@ def write_health_literacy(world: World, out: Path) -> tuple[int, int]:
     return files, rows_total
 
 
+# ---- 11 public satisfaction survey ----------------------------------------------------------
+
+
+def survey_quarters(world: World) -> list[tuple[int, int]]:
+    """(year, quarter) of every survey: from 2023-Q1, a quarter only once its survey month has
+    passed by the end month."""
+    out = []
+    for y in world.years:
+        for q in range(1, 5):
+            if (y, 3 * (q - 1) + SURVEY_MONTH_OF_QUARTER) < world.end:
+                out.append((y, q))
+    return out
+
+
+def answers(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """One answer index per respondent (0 = 很满意 … 4 = 很不满意): satisfied with probability p."""
+    satisfied = rng.random(p.size) < p
+    very = rng.random(p.size) < VERY_SATISFIED_SHARE
+    rest = 2 + np.searchsorted(np.cumsum(DISSATISFIED_SPLIT)[:-1], rng.random(p.size),
+                               side="right")
+    return np.where(satisfied, np.where(very, 0, 1), rest)
+
+
+def write_satisfaction_survey(world: World, out: Path) -> tuple[int, int]:
+    """One file a quarter from the third-party surveyor: answers as words (as 1–5 in 2025-Q1),
+    2024-Q2 as a GBK CSV, 2024-Q4 as an XLSX with a title row; one answer 6 in 2025-Q2."""
+    rng = rng_for(world.seed, "satisfaction_survey")
+    streets = world.streets
+    # a street's own lean, fixed over the years
+    street_lean = rng.normal(0, 0.02, len(streets))
+    header = ["问卷编号", "调查日期", "区县编码", "街道编码", "性别", "年龄段", "环境卫生满意度",
+              "公共卫生服务满意度", "知晓创卫工作", "支持创卫工作", "权重"]
+    files = rows_total = 0
+    for y, q in survey_quarters(world):
+        mo = 3 * (q - 1) + SURVEY_MONTH_OF_QUARTER
+        m = month_index(y, mo)
+        counts = rng.integers(SATISFACTION_N - 6, SATISFACTION_N + 7, len(streets)) * world.scale
+        street_idx = np.repeat(np.arange(len(streets)), counts)
+        n = street_idx.size
+        district = [streets[i].district for i in street_idx]
+        p_street = np.array([float(path_value(SATISFACTION, s.district, "satisfaction", m))
+                             for s in streets]) + street_lean
+        p = np.clip(p_street[street_idx], 0.05, 0.98)
+        sanitation = answers(p, rng)
+        service = answers(np.clip(p + SATISFACTION_SERVICE_LIFT, 0.05, 0.99), rng)
+        aware_p = np.array([float(path_value(AWARENESS_PATH, d, "satisfaction", m))
+                            for d in DISTRICT_CODES])[district_indices(district)]
+        support_p = np.array([float(path_value(SUPPORT_PATH, d, "satisfaction", m))
+                              for d in DISTRICT_CODES])[district_indices(district)]
+        aware = rng.random(n) < np.clip(aware_p, 0, 0.99)
+        support = rng.random(n) < np.clip(support_p, 0, 0.995)
+        male = rng.random(n) < 0.49
+        band = rng.choice(len(AGE_BANDS), size=n, p=AGE_BAND_P)
+        # post-stratification-like weights: the young are under-reached, the old over-reached
+        weight = np.exp(rng.normal(0, 0.2, n)) * np.array(
+            (1.3, 1.25, 1.1, 1.0, 0.9, 0.8))[band]
+        weight = np.round(np.clip(weight, 0.5, 2.0), 4)
+        days = [world.day(y, mo, 5, 25, rng) for _ in range(n)]
+        digits = (y, q) == (2025, 1)
+        san = [str(5 - a) if digits else ANSWERS[a] for a in sanitation]
+        ser = [str(5 - a) if digits else ANSWERS[a] for a in service]
+        stem = f"群众满意度调查_{y}年第{q}季度"
+        if (y, q) == (2025, 2) and n >= 50:
+            san[49] = "6"
+            world.bad_rows.append(BadRow(
+                f"satisfaction_survey/{stem}.csv", 51, "环境卫生满意度",
+                f"环境卫生满意度 6 (outside 1–5), 问卷编号 {y}Q{q}-000050"))
+        rows = list(zip(
+            [f"{y}Q{q}-{i + 1:06d}" for i in range(n)], days,
+            [streets[i].district for i in street_idx], [streets[i].code for i in street_idx],
+            np.where(male, "男", "女").tolist(), [AGE_BANDS[b] for b in band], san, ser,
+            np.where(aware, "是", "否").tolist(), np.where(support, "是", "否").tolist(),
+            weight.tolist(), strict=True))
+        if (y, q) == (2024, 4):
+            book = Workbook(out / f"{stem}.xlsx", cells=n * len(header))
+            rows_total += book.sheet(
+                "满意度调查", header, rows, widths=14,
+                title=f"{CITY_NAME}{y}年第{q}季度群众对卫生状况满意度调查（第三方）")
+            book.close()
+        else:
+            df = pl.DataFrame([list(r) for r in rows], schema=header, orient="row")
+            df = df.with_columns(pl.col("调查日期").map_elements(iso, return_dtype=pl.Utf8))
+            if (y, q) == (2024, 2):
+                rows_total += write_csv(df, out / f"{stem}.csv", encoding="gbk")
+            else:
+                rows_total += write_csv(df, out / f"{stem}.csv", bom=True)
+        files += 1
+    return files, rows_total
+
+
 # ---- 7 stage goals and baselines ------------------------------------------------------------
 
 
@@ -1806,6 +1912,10 @@ SAMPLE_DISTRICT_SOURCE = "示例数据（虚构的区级目标）"
 # NOTE: the plans ask to "列出问题清单，盯死盯牢每项问题，实行销号制" (shared/seeds/004 §六(七))
 # without a share; the sample city sets one.
 PROBLEM_GOAL_SOURCE = "示例数据（虚构目标；依据“对督导中发现的问题，列出问题清单，实行销号制”）"
+# NOTE: the plans name 群众对卫生状况满意率 among the reported indicators (INDICATOR_DEFINITIONS
+# §3) but give the sample city neither a baseline nor a goal: both are the sample's own.
+SATISFACTION_GOAL_SOURCE = "示例数据（虚构目标；68.4%→92%）"
+SATISFACTION_BASELINE_SOURCE = "示例数据（虚构基线；2023年各季度第三方调查）"
 # (indicator, stage year, goal, source: a section of PLAN_SOURCE or a whole citation)
 CITY_GOALS = (
     ("hw_recycling_rate", 2025, "35%", "§8.2"), ("hw_recycling_rate", 2026, "45%", "§3.2"),
@@ -1834,6 +1944,7 @@ CITY_GOALS = (
     ("health_literacy_level", 2026, "35%", "§3.4"),
     ("problem_on_time_closure_rate", 2025, "90%", PROBLEM_GOAL_SOURCE),
     ("problem_on_time_closure_rate", 2026, "95%", PROBLEM_GOAL_SOURCE),
+    ("sanitation_satisfaction_rate", 2026, "92%", SATISFACTION_GOAL_SOURCE),
 )
 EARLY_DEADLINES = {("health_literacy_level", 2025): date(2025, 6, 30)}   # 000 §8.3
 DISTRICT_GOALS = (
@@ -1853,6 +1964,7 @@ BASELINES = (
     ("ehr_filing_rate_key_pop", 2023, 72.3, "§2.2"),
     ("ehr_dynamic_update_rate", 2023, 38, "§2.2（动态更新率不足40%，取38）"),
     ("health_literacy_level", 2023, 25.4, "§9.2（2026年35%较2023年提升9.6个百分点）"),
+    ("sanitation_satisfaction_rate", 2023, 68.4, SATISFACTION_BASELINE_SOURCE),
 )
 
 
@@ -1897,7 +2009,8 @@ WRITERS: dict[str, Callable[[World, Path], tuple[int, int]]] = {
     "mosquito_breteau": write_mosquito_breteau, "waterlogging": write_waterlogging,
     "problems": write_problems,
     "health_centres": write_health_centres, "chronic_disease": write_chronic_disease,
-    "health_literacy": write_health_literacy, "stage_goals": write_stage_goals,
+    "health_literacy": write_health_literacy,
+    "satisfaction_survey": write_satisfaction_survey, "stage_goals": write_stage_goals,
     "baselines": write_baselines,
 }
 

@@ -100,7 +100,7 @@ def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
     if ind["kind"] == "survey":
         threshold = registry.pass_score(ind)
         body = render(sql_template("survey"), score=d["score"], threshold=repr(threshold),
-                      **common)
+                      period_start=survey_period_sql(fact, grain), **common)
         return f"select {', '.join(_survey_cols())} from ({body})"
     if "measure" in d:
         body = render(sql_template("ledger"), step=STEPS[grain], **ledger_parts(d, fact),
@@ -111,6 +111,15 @@ def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
     return (f"select indicator_id, area_level, area_code, period_grain, period_start, value, "
             f"numerator, denominator, reporting_units, null::bigint as n, null::double as ci_low,"
             f" null::double as ci_high from ({body})")
+
+
+def survey_period_sql(fact: dict, grain: str) -> str:
+    """SQL of the period a survey respondent counts in: the first day of a survey year (the
+    registry allows only the year grain there), or the survey date truncated to the grain."""
+    column = fact["date_column"]
+    if registry.date_grain(column) == "year":
+        return f"make_date({column}::int, 1, 1)"
+    return f"date_trunc('{grain}', {column})::date"
 
 
 def ledger_parts(d: dict, fact: dict, by: str | None = None) -> dict[str, str]:

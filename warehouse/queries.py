@@ -38,8 +38,7 @@ def fact_ends_sql() -> str:
     parts = []
     for name, fact in registry.load()["facts"].items():
         cols = fact.get("end_columns") or [fact["date_column"]]
-        grain = ("month" if cols == ["month"] else "year" if cols[0].endswith("_year")
-                 else "day")
+        grain = registry.date_grain(cols[0])
         latest = ", ".join(f"max({c})::varchar" for c in cols)
         parts.append(f"select '{name}' as fact, '{fact['table']}' as source_table, "
                      f"'{grain}' as grain, greatest({latest}) as last_value from {fact['table']}")
@@ -66,14 +65,17 @@ def fact_ends_sql() -> str:
 def provenance_sql(indicator_id: str) -> tuple[str, str]:
     """The query of the staged rows behind one value of an indicator (file, sheet, row) and the
     staged table it reads: a flow's rows in the period, a stock's last reported month in it, a
-    survey's year, a ledger's points found by the period's end."""
+    survey's respondents of the year (or, dated, of the period), a ledger's points found by the
+    period's end."""
     from warehouse import derive
 
     doc = registry.load()
     ind = registry.by_id()[indicator_id]
     fact = doc["facts"][ind["derive"]["fact"]]
     date_col = fact["date_column"]
-    if ind["kind"] == "survey":
+    # NOTE: a survey dated by day (satisfaction) takes the flow's rule below: the respondents of
+    # the period (a quarter, or all quarters of a year).
+    if ind["kind"] == "survey" and registry.date_grain(date_col) == "year":
         when = f"f.{date_col} = year($period::date)"
     elif "measure" in ind["derive"]:
         when = f"f.{date_col} <= $period_end::date"

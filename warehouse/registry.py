@@ -95,6 +95,10 @@ def validate(doc: dict) -> None:
                 raise RegistryError(f"indicator {iid}: survey needs derive.score and max_points")
             if "pass_share" not in facts[d["fact"]]:
                 raise RegistryError(f"indicator {iid}: its survey fact needs a pass_share")
+            if date_grain(facts[d["fact"]]["date_column"]) == "year" and ind["grains"] != [
+                    "year"]:
+                raise RegistryError(f"indicator {iid}: a survey dated by year derives at grain "
+                                    "year only")
         elif "measure" in d:
             _validate_ledger(iid, d)
             lf = facts[d["fact"]].get("ledger")
@@ -110,6 +114,8 @@ def validate(doc: dict) -> None:
             ind["format"].format(1.0)
         except (ValueError, IndexError, KeyError) as e:
             raise RegistryError(f"indicator {iid}: bad format {ind['format']!r}") from e
+        if ind.get("status_grain") is not None and ind["status_grain"] not in ind["grains"]:
+            raise RegistryError(f"indicator {iid}: status_grain must be one of its grains")
         grades = ind.get("grades") or []
         if ind.get("pass_grade") is not None and str(ind["pass_grade"]) not in {
                 str(g.get("grade")) for g in grades}:
@@ -167,9 +173,18 @@ def _validate_ledger(iid: str, d: dict) -> None:
                             f"{'、'.join(ledger.WATERLOGGING_CLASSES)}")
 
 
+def date_grain(column: str) -> str:
+    """The grain of a fact's dates, from the column's name: year for a survey year (`*_year`,
+    a whole number), month for a 统计月份 (`month`), else day (a date)."""
+    return "year" if column.endswith("_year") else "month" if column == "month" else "day"
+
+
 def status_grain(ind: dict) -> str:
-    """The grain the status rule judges an indicator on: year for surveys and seasonal
-    indicators (like seasons compared), else month."""
+    """The grain the status rule judges an indicator on: the entry's own `status_grain` when it
+    gives one (a flow of few events a month, judged by quarter); else year for surveys and
+    seasonal indicators (like seasons compared), else month."""
+    if ind.get("status_grain"):
+        return ind["status_grain"]
     return "year" if ind["kind"] == "survey" or ind.get("seasonal") else "month"
 
 

@@ -9,6 +9,7 @@ STRINGS = {
     "nav.mosquito": {"zh": "蚊虫密度", "en": "Mosquito density"},
     "nav.chronic": {"zh": "慢病管理", "en": "Chronic disease"},
     "nav.literacy": {"zh": "健康素养", "en": "Health literacy"},
+    "nav.satisfaction": {"zh": "群众满意度", "en": "Public satisfaction"},
     "nav.map": {"zh": "积水点与网格", "en": "Waterlogging & grid map"},
     "nav.data_status": {"zh": "数据状态", "en": "Data status"},
     "lang.label": {"zh": "语言 Language", "en": "语言 Language"},

@@ -100,17 +100,18 @@ def test_sample_city_in_chinese(monkeypatch, sample_warehouse):
     found = set(zip(gaps["单位编码"], gaps["漏报统计期"]))
     assert {("CHC012", "2024年3月"), ("CHC037", "2025年2月"), ("CHC058", "2025年9月")} <= found
 
-    # the seven deliberately bad rows, with file, row number and reason
+    # the eight deliberately bad rows, with file, row number and reason
     bad = frame(at, "原因")
     assert set(zip(bad["文件"], bad["行号"])) == {
         ("XX市2024年9月垃圾分类月报.xlsx", 65), ("诱蚊灯监测_2024年.csv", 36),
         ("积水点台账_2025年底.xlsx", 12), ("慢性病管理月报_2025年.xlsx", 7),
         ("健康素养监测_2025年.csv", 101), ("督查问题台账_2025年底.xlsx", 12),
-        ("督查问题台账_2025年底.xlsx", 13)}
+        ("督查问题台账_2025年底.xlsx", 13), ("群众满意度调查_2025年第2季度.csv", 51)}
     reasons = " ".join(bad["原因"])
     for reason in ("未知的街道编码", "各蚊种数之和大于雌蚊数", "状态为已销号但没有销号日期",
                    "复核日期早于销号日期",
-                   "高血压规范管理人数大于在管患者数", "不能大于 69"):
+                   "高血压规范管理人数大于在管患者数", "不能大于 69",
+                   "取值不在允许范围（很满意、满意、一般、不满意、很不满意）"):
         assert reason in reasons
 
     # drill-down: one load's rejects, then a load without any
@@ -146,7 +147,7 @@ def test_sample_city_in_english(monkeypatch, sample_warehouse):
     at = open_page(monkeypatch, sample_warehouse, lang="en")
     assert at.title[0].value == "Data status"
     overview = frame(at, "Template (English)")
-    assert len(overview) == 16
+    assert len(overview) == 17
     trap = overview[overview["Template (English)"] == "Light-trap records"].iloc[0]
     assert (trap["Rhythm"], trap["Latest period"]) == ("Twice a month (Apr–Nov)",
                                                       "2026-11 (2nd half)")

@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 MAIN = str(ROOT / "app" / "main.py")
-PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy"]
+PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "satisfaction", "problems"]
 
 
 @pytest.fixture
@@ -27,7 +27,9 @@ def test_page_renders(app, page, lang):
               "garbage": ("垃圾分类", "Garbage sorting"), "mosquito": ("蚊虫密度",
                                                                    "Mosquito density"),
               "chronic": ("慢病管理", "Chronic disease"), "literacy": ("健康素养",
-                                                                   "Health literacy")}
+                                                                   "Health literacy"),
+              "satisfaction": ("群众满意度", "Public satisfaction"),
+              "problems": ("问题台账", "Problem ledger")}
     assert at.title[0].value == titles[page][0 if lang == "zh" else 1]
     assert at.selectbox(key="w_district").value == ""             # the whole city by default
     if page != "overview":
@@ -76,8 +78,8 @@ def test_url_reproduces_the_view(app):
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(T| )\d{2}:\d{2}:\d{2}")
 RAW = re.compile(r"(?<![A-Za-z])(None|nan|NaN|NaT|null)(?![A-Za-z])")
-ALL_PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "map", "problems",
-             "data_status", "weekly", "admin", "intake"]
+ALL_PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "satisfaction", "map",
+             "problems", "data_status", "weekly", "admin", "intake"]
 
 
 def shown_text(at: AppTest) -> list[str]:

@@ -32,7 +32,8 @@ PAGES = {"": ("创卫与健康城市建设", "Sanitary City"), "garbage": ("垃�
          "literacy": ("健康素养", "Health literacy"), "map": ("积水点与网格", "Waterlogging"),
          "data_status": ("数据状态", "Data status"), "weekly": ("周报导出", "Weekly snapshot"),
          "admin": ("账户与审计", "Accounts and audit"), "intake": ("数据导入", "Data intake"),
-         "problems": ("问题台账", "Problem ledger")}
+         "problems": ("问题台账", "Problem ledger"),
+         "satisfaction": ("群众满意度", "Public satisfaction")}
 
 pytestmark = pytest.mark.slow
 playwright = pytest.importorskip("playwright.sync_api", reason="pip install playwright")

@@ -35,7 +35,6 @@ PLANNED = {
     "vector_control_level_rat", "vector_control_level_mosquito", "vector_control_level_fly",
     "vector_control_level_cockroach", "antivector_facility_pass_rate_rodent",
     "antivector_facility_pass_rate_fly",                               # issue 13
-    "sanitation_satisfaction_rate", "public_health_service_satisfaction_rate",   # issue 12
 }
 
 
@@ -185,4 +184,23 @@ def test_ledger_parameters_are_checked(change, message):
     entry = next(i for i in doc["indicators"] if i["id"] == "standing_water_open_points")
     entry["derive"] = {"fact": "waterlogging", **change}
     with pytest.raises(registry.RegistryError, match=message):
+        registry.validate(doc)
+
+
+def test_a_survey_dated_by_year_derives_yearly_only():
+    doc = copy.deepcopy(registry.load())
+    entry = next(i for i in doc["indicators"] if i["id"] == "health_literacy_level")
+    entry["grains"] = ["quarter", "year"]
+    with pytest.raises(registry.RegistryError, match="grain year only"):
+        registry.validate(doc)
+    sat = registry.by_id()["sanitation_satisfaction_rate"]
+    assert sat["grains"] == ["quarter", "year"] and registry.pass_score(sat) == 4.0
+
+
+def test_a_status_grain_must_be_one_of_the_grains():
+    doc = copy.deepcopy(registry.load())
+    ind = next(i for i in doc["indicators"] if i["id"] == "problem_on_time_closure_rate")
+    assert registry.status_grain(ind) == "quarter"          # few closures a month: by quarter
+    ind["status_grain"] = "day"
+    with pytest.raises(registry.RegistryError, match="status_grain"):
         registry.validate(doc)

@@ -176,11 +176,17 @@ def test_every_goal_and_baseline_names_its_source(con):
         elif ind == "problem_on_time_closure_rate":
             # the plans ask for a closing loop (销号制) but set no share: said so, and why
             assert source.startswith("示例数据(虚构目标;") and "销号制" in source
+        elif ind == "sanitation_satisfaction_rate":
+            # the plans name the indicator but give it no goal: the sample's own, said so
+            assert source == "示例数据(虚构目标;68.4%→92%)", source
         else:
             assert source.startswith(PLAN) and "§" in source, (ind, year, source)
     base = con.sql("select indicator_id, baseline_year, baseline_value, source_doc "
                    "from baselines").fetchall()
-    assert all(s.startswith(PLAN) and "§" in s for *_, s in base)
+    assert all(s.startswith(PLAN) and "§" in s for i, *_, s in base
+               if i != "sanitation_satisfaction_rate")
+    assert {s for i, *_, s in base if i == "sanitation_satisfaction_rate"} == {
+        "示例数据(虚构基线;2023年各季度第三方调查)"}
     by_id = {i: (y, v) for i, y, v, _ in base}
     assert by_id["sorting_participation_rate"] == (2022, 58.3)
     assert by_id["ehr_filing_rate_key_pop"] == (2023, 72.3)
@@ -201,6 +207,14 @@ def test_the_sample_agrees_with_its_baselines(con):
     # the key population's records at the end of 2023 sit at the plan's 72.3 and <40
     assert abs(city_value(con, "ehr_filing_rate_key_pop", "year", "2023-01-01") - 72.3) < 1.5
     assert 36 < city_value(con, "ehr_dynamic_update_rate", "year", "2023-01-01") < 40
+    # satisfaction with sanitation: 2023's quarters pooled sit at the sample's 68.4; the 2026
+    # quarters near 90 %, 南江区 lagging
+    assert abs(city_value(con, "sanitation_satisfaction_rate", "year", "2023-01-01") - 68.4) < 1
+    assert city_value(con, "sanitation_satisfaction_rate", "quarter", "2026-07-01") > 87
+    nanjiang = con.execute("select value from indicator_values where indicator_id = "
+                           "'sanitation_satisfaction_rate' and area_code = '990105' and "
+                           "period_grain = 'year' and period_start = '2026-01-01'").fetchall()[0][0]
+    assert nanjiang < city_value(con, "sanitation_satisfaction_rate", "year", "2026-01-01") - 5
 
 
 def test_mixed_transport_ends_with_the_2025_grid_rollout(con):

@@ -1,8 +1,10 @@
--- survey: weighted share of respondents at or above 80% of the score's maximum, with the
--- unweighted n and a 95% Wilson interval (macros.sql) on Kish's effective sample size
--- (Σw)² / Σw².
+-- survey: weighted share of respondents at or above the fact's pass share of the score's maximum
+-- (literacy: 80%; satisfaction: 很满意 or 满意), with the unweighted n and a 95% Wilson interval
+-- (macros.sql) on Kish's effective sample size (Σw)² / Σw². {{period_start}} puts each respondent
+-- in the period (derive.py: a survey year, or a survey date truncated to the grain); a year pools
+-- the respondents of its quarters, never averages the quarters' values.
 with facts as (
-    select {{unit_column}} as unit_code, make_date({{date_column}}::int, 1, 1) as period_start,
+    select {{unit_column}} as unit_code, {{period_start}} as period_start,
            weight::double as w,
            case when {{score}} >= {{threshold}} then 1.0 else 0.0 end as y
     from {{table}}
@@ -21,7 +23,7 @@ summed as (
 
 final as (
     select '{{indicator_id}}' as indicator_id, area_level, area_code,
-           'year' as period_grain, period_start, numerator, denominator, reporting_units,
+           '{{grain}}' as period_grain, period_start, numerator, denominator, reporting_units,
            numerator / denominator * 100 as value, n,
            wilson_low(numerator / denominator, denominator * denominator / w2) as ci_low,
            wilson_high(numerator / denominator, denominator * denominator / w2) as ci_high
