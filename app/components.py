@@ -313,6 +313,13 @@ def map_inputs(version: int, area_code: str, as_of: dt.date) -> dict[str, pl.Dat
     }
 
 
+def own_code(area: Area) -> str:
+    """The area whose breakdowns a page lists: a district user's own district when the whole city
+    is chosen (the city's total is for comparison; its units and weeks span other districts)."""
+    mine = auth.district()
+    return mine if mine and area.level == "city" else area.code
+
+
 def can_download() -> bool:
     return auth.can("download")
 

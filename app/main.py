@@ -18,6 +18,7 @@ from app.i18n import t  # noqa: E402
 # (file, title key, icon, what the role must be allowed to do: app/accounts.py User.can)
 PAGES = [
     ("overview.py", "nav.overview", ":material/dashboard:", "view"),
+    ("screen.py", "nav.screen", ":material/tv:", "view"),
     ("garbage.py", "nav.garbage", ":material/recycling:", "view"),
     ("mosquito.py", "nav.mosquito", ":material/pest_control:", "view"),
     ("chronic.py", "nav.chronic", ":material/cardiology:", "view"),

@@ -20,6 +20,7 @@ import polars as pl
 import pydeck as pdk
 
 from app import formatting as F
+from app import problems as P
 from app.i18n import t
 from warehouse import ledger
 from warehouse.status import VOCABULARY
@@ -52,6 +53,7 @@ SITE_COLOURS = {"normal": (0, 131, 143), "alert": (213, 0, 0), "no_data": (158, 
 LEVEL_LINES = {"city": (33, 33, 33, 255, 3.0), "district": (33, 33, 33, 230, 2.0),
                "street": (66, 66, 66, 200, 1.2), "grid": (97, 97, 97, 150, 0.5)}
 MAP_HEIGHT = 620
+WALL_HEIGHT = 780      # the command screen's map (1080 px tall at 100%, 2160 at 200%)
 # NOTE: pydeck turns every plain string prop into an accessor expression ("@@=pixels");
 # a quoted string stays a string.
 PIXELS = '"pixels"'
@@ -89,6 +91,10 @@ def grid_status(grids: Iterable[str], points: pl.DataFrame, sites: pl.DataFrame,
         pl.len().cast(pl.Int64).alias("alert_sites"))
     out = frame.join(pts, on="grid_code", how="left").join(alerts, on="grid_code", how="left")
     if problems is not None and problems.height:
+        # NOTE: a waterlogging point in the problem list (HC_PROBLEMS_INCLUDE_WATERLOGGING) is
+        # judged by the points' own rule above, never twice.
+        if "ledger" in problems.columns:
+            problems = problems.filter(pl.col("ledger") != "waterlogging")
         probs = problems.filter(pl.col("is_open")).group_by("grid_code").agg(
             pl.len().cast(pl.Int64).alias("open_problems"),
             (pl.col("days_overdue") > overdue_days).sum().cast(pl.Int64)
@@ -368,6 +374,13 @@ def point_layer(points: pl.DataFrame, lang: str) -> pdk.Layer:
                      stroked=True, filled=True, pickable=True, auto_highlight=True)
 
 
+def own_problems(problems: pl.DataFrame) -> pl.DataFrame:
+    """The problem ledger's own problems (a map that draws the waterlogging points already
+    leaves out the points counted in the problem list)."""
+    return problems.filter(pl.col("ledger") != "waterlogging") if "ledger" in problems.columns \
+        else problems
+
+
 def problem_layer(problems: pl.DataFrame, lang: str) -> pdk.Layer:
     """Open problems with coordinates as white-edged dots, crimson when past their deadline,
     brown otherwise (hues the waterlogging points do not use). problems: the problem_list
@@ -380,7 +393,7 @@ def problem_layer(problems: pl.DataFrame, lang: str) -> pdk.Layer:
             "position": [p["lon"], p["lat"]], "problem_id": p["problem_id"],
             "colour": [*PROBLEM_COLOURS[key], 240],
             **_tip(f"{t('map.tip.problem', lang=lang)} {p['problem_id']}", [
-                (t("problems.col.category", lang=lang), p["category"]),
+                (t("problems.col.category", lang=lang), P.word("category", p["category"], lang)),
                 (t("problems.col.description", lang=lang), p["description"]),
                 (t("problems.col.responsible_unit", lang=lang), p["responsible_unit"]),
                 (t("problems.col.found_date", lang=lang), F.date(p["found_date"])),

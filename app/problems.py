@@ -32,6 +32,11 @@ def word(family: str, value: str | None, lang: str) -> str:
     return t(key, lang) if key in STRINGS else value
 
 
+def name(column: str, lang: str) -> str:
+    """The problem_list column holding an area's name in the language."""
+    return f"{column}_en" if lang == "en" else column
+
+
 def choices(items: pl.DataFrame, column: str, known: tuple[str, ...]) -> tuple[str, ...]:
     """A filter's options: the known words first (in the template's order), then any other
     word the data holds."""
@@ -102,9 +107,9 @@ def table(items: pl.DataFrame, lang: str) -> pl.DataFrame:
         pl.col("found_by").map_elements(lambda v: word("found_by", v, lang),
                                         return_dtype=pl.Utf8)
         .alias(t("problems.col.found_by", lang)),
-        pl.col("district_name").alias(t("problems.col.district", lang)),
-        pl.col("street_name").alias(t("problems.col.street", lang)),
-        pl.col("grid_name").alias(t("problems.col.grid", lang)),
+        pl.col(name("district_name", lang)).alias(t("problems.col.district", lang)),
+        pl.col(name("street_name", lang)).alias(t("problems.col.street", lang)),
+        pl.col(name("grid_name", lang)).alias(t("problems.col.grid", lang)),
         source.alias(t("problems.col.source", lang)))
     return out.with_columns(pl.col(pl.Utf8).fill_null(F.DASH))
 

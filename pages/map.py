@@ -59,7 +59,8 @@ layers = [*maps.tile_layers(settings.TILE_URL, view),
                             settings.OVERDUE_DAYS)]
 layers += [maps.site_layer(sites, lang, unit)] if "sites" in layers_on else []
 layers += [maps.point_layer(mv.shown, lang)] if "points" in layers_on else []
-layers += [maps.problem_layer(got["problems"], lang)] if "problems" in layers_on else []
+layers += [maps.problem_layer(maps.own_problems(got["problems"]), lang)] \
+    if "problems" in layers_on else []
 st.pydeck_chart(maps.deck(layers, view), height=maps.MAP_HEIGHT, key="map",
                 alt=t("map.title"))
 st.markdown(f"**{t('map.legend')}**", unsafe_allow_html=False)

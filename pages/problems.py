@@ -110,7 +110,7 @@ else:
 # 7/ trend and ranking
 st.subheader(t("problems.trend"))
 st.caption(t("problems.trend_help"))
-weeks = db.query("problem_weeks", version, area=area.code, as_of=as_of)
+weeks = db.query("problem_weeks", version, area=ui.own_code(area), as_of=as_of)
 n_weeks = st.slider(t("problems.weeks_shown"), 8, 104, 26, step=1, key="problems_weeks")
 labels = {"week": t("problems.col.week"), "count": t("problems.col.count"),
           "series": t("problems.col.measure"), "found": t("problems.series.found"),
@@ -123,7 +123,8 @@ st.subheader(t("problems.ranking"))
 grain = ui.url_widget(st.segmented_control, t("problems.ranking_grain"),
                       ["month", "quarter", "year"], "rank_grain", "quarter",
                       format_func=lambda g: t(f"problems.grain.{g}", lang)) or "quarter"
-ranked = db.query("problem_unit_ranking", version, area=area.code, grain=grain, as_of=as_of)
+ranked = db.query("problem_unit_ranking", version, area=ui.own_code(area), grain=grain,
+                  as_of=as_of)
 if ranked.height == 0:
     st.info(t("problems.ranking_none"))
 else:

@@ -69,6 +69,12 @@ def test_an_overdue_problem_turns_its_grid_red():
     assert strict["status"].to_list() == ["red", "amber"]       # 3 > 2 days; 1 is not
     assert strict["overdue_problems"].to_list() == [1, 0]
     assert strict["open_problems"].to_list() == [1, 1]
+    # a waterlogging point in the problem list is judged by the points' rule only, never twice
+    listed = problems.with_columns(pl.Series("ledger", ["waterlogging", "problems",
+                                                        "problems", "problems"]))
+    once = maps.grid_status(["G1"], _points(("G1", True, False, 2)), _sites(), 7, listed)
+    assert once.row(0, named=True)["status"] == "amber"     # not red by the problem rule
+    assert (once["open_points"][0], once["open_problems"][0]) == (1, 0)
 
 
 def _square(x0, y0, x1, y1):

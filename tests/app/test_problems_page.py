@@ -127,3 +127,36 @@ def test_weekly_briefing_says_the_same(sample_warehouse):
     assert 0 < oldest.height <= 10
     assert oldest["问题编号"][0] == items.filter(pl.col("is_open")).sort(
         ["overdue", "days_open", "problem_id"], descending=[True, True, False])["problem_id"][0]
+
+
+def test_a_district_user_at_city_level_sees_no_other_districts_units(run_page, items):
+    """The whole city chosen: the counts, list, trend and ranking are still its own district's
+    (the city's total is for comparison only, never the other districts' units)."""
+    at = run_page("problems", role="district", scope="990105", as_of=AS_OF, district="")
+    assert at.selectbox(key="w_district").value == ""
+    mine = items.filter(pl.col("district_code") == "990105")
+    assert metrics(at)["未销号问题"] == str(int(mine["is_open"].sum()))
+    ranking = next(d.value for d in at.dataframe if d.value.columns[0] == "名次")
+    con_units = set(mine["responsible_unit"])
+    assert len(ranking) > 0 and set(ranking["责任单位"]) <= con_units
+
+
+def test_english_list_names_areas_in_english(run_page):
+    at = run_page("problems", lang="en", as_of=AS_OF)
+    listing = next(d.value for d in at.dataframe if d.value.columns[0] == "Problem number")
+    assert not listing["District"].str.contains(r"[\u4e00-\u9fff]").any()
+
+
+def test_command_screen_shows_the_overviews_numbers(run_page):
+    """指挥大屏 and 总览 for the same date: the same headline values and statuses, the same city
+    counts, the same problem figures."""
+    overview = run_page("overview", as_of=AS_OF)
+    screen = run_page("screen", as_of=AS_OF)
+    html = " ".join(m.value for m in screen.markdown)
+    for m in overview.metric:
+        assert f">{m.value}<" in html.replace("<br>", "<"), m.label
+    counts = next(m.value for m in overview.markdown if "达标" in m.value and "落后" in m.value)
+    assert counts.replace("\\", "") in html
+    overdue = next(s.value for s in overview.subheader if s.value.startswith("逾期问题"))
+    n = overdue.split("共 ")[1].split(" 项")[0]
+    assert f'其中逾期</span><span class="hc-num">{n}</span>' in html

@@ -310,3 +310,39 @@ def test_intake_dry_run_errors_book_confirm_rollback(chromium, tiny_server, tmp_
     finally:
         page.close()
         context.close()
+
+
+@pytest.mark.parametrize("scale", [1, 2])       # 1920×1080, and 3840×2160 at 200%
+def test_command_screen_fits_the_wall(chromium, server, scale, tmp_path):
+    """指挥大屏: one screen, no scrollbars, no sidebar, nothing from outside, at both sizes."""
+    context = chromium.new_context(viewport={"width": 1920, "height": 1080},
+                                   device_scale_factor=scale)
+    log_in(context, server, ADMIN, ADMIN_PW)
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url)
+            if urlparse(r.url).hostname not in ("127.0.0.1", None) and
+            not r.url.startswith(("data:", "blob:")) else None)
+    try:
+        page.goto(f"{server}/screen?as_of=2026-11-20")
+        page.wait_for_selector(".hc-title", timeout=60_000)
+        page.wait_for_timeout(3000)
+        assert "指挥大屏" in page.locator(".hc-title").inner_text()
+        sizes = page.evaluate("""() => {
+            const m = document.querySelector('[data-testid="stMain"]');
+            return [m.scrollHeight, m.clientHeight, m.scrollWidth, m.clientWidth,
+                    document.documentElement.scrollHeight, window.innerHeight]; }""")
+        assert sizes[0] <= sizes[1] and sizes[2] <= sizes[3], sizes     # nothing to scroll
+        assert sizes[4] <= sizes[5], sizes
+        assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        assert page.locator(".hc-tile").count() >= 5
+        shot = tmp_path / f"screen_{scale}.png"
+        page.screenshot(path=str(shot))
+        from PIL import Image
+
+        with Image.open(shot) as im:
+            assert im.size == (1920 * scale, 1080 * scale)
+        assert outside == [], outside[:5]
+    finally:
+        page.close()
+        context.close()

@@ -39,8 +39,11 @@ final as (
            case when i.overdue then date_diff('day', i.deadline, (select d from ledger_end))
                 else 0 end as days_overdue,
            coalesce(i.closed and i.closed_date > i.deadline, false) as closed_late,
-           i.measures, i.grid_code, g.name_zh as grid_name, s.area_code as street_code,
-           s.name_zh as street_name, i.district_code, d.name_zh as district_name, i.lon, i.lat,
+           i.measures, i.grid_code, g.name_zh as grid_name,
+           coalesce(g.name_en, g.name_zh) as grid_name_en, s.area_code as street_code,
+           s.name_zh as street_name, coalesce(s.name_en, s.name_zh) as street_name_en,
+           i.district_code, d.name_zh as district_name,
+           coalesce(d.name_en, d.name_zh) as district_name_en, i.lon, i.lat,
            i.source_file, i.source_sheet, i.source_row
     from items as i
     left join dim_area as g on g.area_code = i.grid_code
