@@ -346,3 +346,31 @@ def test_command_screen_fits_the_wall(chromium, server, scale, tmp_path):
     finally:
         page.close()
         context.close()
+
+
+def test_command_screen_refreshes_itself_on_a_new_version(chromium, tiny_server, tmp_path):
+    """A wall nobody touches: a load publishes a new data version and the screen shows it within
+    its 30-second check (no restart, no click)."""
+    from etl.load import load
+
+    base, wdir = tiny_server
+    context = chromium.new_context(viewport={"width": 1920, "height": 1080})
+    log_in(context, base, ADMIN, ADMIN_PW)
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/screen")
+        page.wait_for_selector(".hc-title", timeout=60_000)
+        before = page.locator(".hc-sub").first.inner_text()
+        version = int(before.split("v")[1].split()[0])
+        goals = tmp_path / "阶段目标.csv"
+        goals.write_text("指标编码,区域编码,阶段名称,年份,目标值,截止日期,来源\n"
+                         "hw_recycling_rate,660100,巩固迎检年,2026,46%,2026-12-31,方案\n",
+                         encoding="utf-8")
+        summary = load([goals], wdir, progress=lambda _m: None)
+        assert summary.published and summary.data_version == version + 1
+        page.wait_for_function(
+            f"() => document.querySelector('.hc-sub').innerText.includes('v{version + 1}')",
+            timeout=75_000)
+    finally:
+        page.close()
+        context.close()
