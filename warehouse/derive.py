@@ -177,8 +177,17 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""create or replace table expected_units as
                    select unit_type, area_level, area_code, count(distinct unit_code) as n
                    from unit_area group by all""")
+    # NOTE: an indicator whose source holds no row derives no row; its SQL is skipped (a small
+    # city that sends a few templates derives only those).
+    filled = {name for name, fact in doc["facts"].items()
+              if con.execute(f"select exists (select 1 from "
+                             f"{(fact.get('ledger') or {}).get('items', fact['table'])})")
+              .fetchone()[0]}
+    # (one is kept whatever: the table's columns come from its SQL)
+    indicators = [i for i in doc["indicators"] if i["derive"]["fact"] in filled] \
+        or doc["indicators"][:1]
     parts = []
-    for ind in doc["indicators"]:
+    for ind in indicators:
         fact = doc["facts"][ind["derive"]["fact"]]
         expected = "null::bigint" if "measure" in ind["derive"] else "e.n"
         for grain in ind["grains"]:
@@ -198,7 +207,7 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
                     select * from ({union})
                     order by {SORT_KEYS['indicator_values']}""")
     breakdowns = [breakdown_sql(ind, doc["facts"][ind["derive"]["fact"]], grain, column)
-                  for ind in doc["indicators"] if "measure" in ind["derive"]
+                  for ind in indicators if "measure" in ind["derive"]
                   for column in doc["facts"][ind["derive"]["fact"]]["ledger"].get("breakdowns", [])
                   for grain in ind["grains"]]
     empty = ("select null::varchar as indicator_id, null::varchar as dimension, "
