@@ -34,6 +34,18 @@ def sheet(header: list[str], *rows: list[object], file: str = "inline.csv") -> R
     return RawSheet.from_rows(header, [list(r) for r in rows], file=file)
 
 
+def csv_file(path: Path, header: list[str], rows: list[list[object]],
+             encoding: str = "utf-8") -> Path:
+    """A department's CSV written by hand: the header row, then the rows."""
+    import csv
+
+    with path.open("w", encoding=encoding, newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
 def tree_hashes(folder: Path) -> dict[str, str]:
     """sha256 of every file under `folder` (the .lock file is the loader's, not data)."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()

@@ -5,7 +5,6 @@ TEMPLATES.md ("Formulas the cockpit uses")."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from etl.load import load
+from tests.conftest import csv_file
 from warehouse.store import connect_readonly
 
 HAND_CITY = Path(__file__).resolve().parent.parent / "fixtures" / "hand_city" / "1_地理"
@@ -52,11 +52,7 @@ SECOND = [
 
 
 def write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(HEADER)
-        w.writerows(rows)
-    return path
+    return csv_file(path, HEADER, rows)
 
 
 @pytest.fixture(scope="module")
@@ -190,16 +186,13 @@ def test_waterlogging_points_join_the_list_once(tmp_path, monkeypatch):
     monkeypatch.setenv("HC_PROBLEMS_WATERLOGGING_DAYS", "5")
     geo = tmp_path / "geo"
     shutil.copytree(HAND_CITY, geo)
-    points = tmp_path / "积水点台账_2025-06-30.csv"
-    with points.open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["积水点编号", "积水类别", "积水类型", "经度", "纬度", "坐标系", "网格编码",
-                    "发现日期", "发现方式", "是否发现幼虫", "状态", "整改措施", "销号日期",
-                    "责任单位"])
-        w.writerow(["JS1", "孳生积水", "绿化带", "113.01", "28.01", "WGS84", G_A1,
-                    "2025-06-01", "日常巡查", "是", "未整改", "", "", CGJ])
-        w.writerow(["JS2", "孳生积水", "轮胎", "113.02", "28.01", "WGS84", G_A2,
-                    "2025-06-01", "暗访", "否", "已销号", "清除", "2025-06-03", CGJ])
+    points = csv_file(tmp_path / "积水点台账_2025-06-30.csv", [
+        "积水点编号", "积水类别", "积水类型", "经度", "纬度", "坐标系", "网格编码", "发现日期",
+        "发现方式", "是否发现幼虫", "状态", "整改措施", "销号日期", "责任单位"], [
+        ["JS1", "孳生积水", "绿化带", "113.01", "28.01", "WGS84", G_A1, "2025-06-01", "日常巡查",
+         "是", "未整改", "", "", CGJ],
+        ["JS2", "孳生积水", "轮胎", "113.02", "28.01", "WGS84", G_A2, "2025-06-01", "暗访", "否",
+         "已销号", "清除", "2025-06-03", CGJ]])
     ledger = write(tmp_path / "督查问题台账_2025-06-30.csv", [
         ["JS2", "病媒生物", "积水点JS2复查", G_A2, "2025-06-01", "暗访", CGJ, "2025-06-04",
          "已销号", "清除", "2025-06-03", ""],

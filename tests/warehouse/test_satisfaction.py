@@ -5,7 +5,6 @@ with the unweighted n and a 95% CI) and warehouse/sql/macros.sql (Wilson on Kish
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from pytest import approx
 
 from etl.load import load
+from tests.conftest import csv_file
 from warehouse import queries
 from warehouse.store import connect_readonly
 
@@ -52,11 +52,7 @@ Q2 = [
 
 
 def write(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Path:
-    with path.open("w", encoding=encoding, newline="") as f:
-        w = csv.writer(f)
-        w.writerow(HEADER)
-        w.writerows(rows)
-    return path
+    return csv_file(path, HEADER, rows, encoding)
 
 
 @pytest.fixture(scope="module")
