@@ -6,7 +6,6 @@ and the dark, large-type style that fits one screen (1920×1080, or 3840×2160 a
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import polars as pl
 
@@ -69,8 +68,16 @@ html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
 """
 
 
+# HTML's and markdown's characters as entities, in one pass: st.markdown still reads markdown
+# around raw HTML, so a name like "![x](http://…)" must reach the page as text, never as an image
+# or a link.
+ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
+                          **{c: f"&#{ord(c)};" for c in "![]()*_`:$~#\\"}})
+
+
 def esc(text: object) -> str:
-    return html.escape(str(text))
+    """Text from the data (area, unit, source names) for this module's HTML, shown as itself."""
+    return str(text).translate(ENTITIES)
 
 
 def badge(status: str, lang: str) -> str:

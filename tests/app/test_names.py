@@ -40,7 +40,8 @@ def hostile_warehouse(tmp_path_factory):
     return wdir
 
 
-@pytest.mark.parametrize("page", ["overview", "garbage", "map", "data_status", "weekly"])
+@pytest.mark.parametrize("page", ["overview", "screen", "garbage", "map", "problems",
+                                  "data_status", "weekly"])
 def test_hostile_names_render_as_text(hostile_warehouse, monkeypatch, page):
     import streamlit as st
 
