@@ -10,7 +10,7 @@ import datetime as dt
 import polars as pl
 
 from app import formatting as F
-from app.i18n import t
+from app.i18n import STRINGS, t
 from warehouse import ledger
 
 # The states a problem can be in on a date (status_as_of): the ledger statuses of open problems,
@@ -27,8 +27,6 @@ def word(family: str, value: str | None, lang: str) -> str:
     if value is None:
         return F.DASH
     key = f"problems.{family}.{value}"
-    from app.i18n import STRINGS
-
     return t(key, lang) if key in STRINGS else value
 
 

@@ -10,7 +10,6 @@ import datetime as dt
 import polars as pl
 
 from app import formatting as F
-from app import problems as P
 from app.i18n import t
 from app.overview import Tile
 from warehouse.status import VOCABULARY
@@ -150,14 +149,11 @@ def week_html(water: dict[str, int] | None, problems: dict[str, int], week_known
         return (f'<div class="hc-row"><span>{esc(label)}</span>'
                 f'<span class="hc-num">{esc(value)}</span></div>')
 
-    dash = F.DASH
-    w = water or {}
-    body = [row(t("screen.w_found", lang), w.get("found_week", dash) if water else dash),
-            row(t("screen.w_eliminated", lang), w.get("eliminated_week", dash) if water
-                else dash),
-            row(t("screen.w_open", lang), w.get("open_end", dash) if water else dash),
-            row(t("screen.w_stale", lang, days=stale_days), w.get("open_stale", dash) if water
-                else dash)]
+    dash, w = F.DASH, water or {}
+    body = [row(t("screen.w_found", lang), w.get("found_week", dash)),
+            row(t("screen.w_eliminated", lang), w.get("eliminated_week", dash)),
+            row(t("screen.w_open", lang), w.get("open_end", dash)),
+            row(t("screen.w_stale", lang, days=stale_days), w.get("open_stale", dash))]
     probs = [row(t("screen.p_found", lang), problems["found_week"] if week_known else dash),
              row(t("screen.p_closed", lang), problems["closed_week"] if week_known else dash),
              row(t("screen.p_open", lang), problems["open"]),
@@ -185,6 +181,3 @@ def water_totals(df: pl.DataFrame) -> dict[str, int] | None:
     return {c: int(df[c].sum()) for c in ("found_week", "eliminated_week", "open_end",
                                           "open_stale")}
 
-
-def problem_figures(items: pl.DataFrame, as_of: dt.date) -> dict[str, int]:
-    return P.counts(items, as_of)

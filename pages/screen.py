@@ -70,5 +70,5 @@ with centre:
                               view, height=maps.WALL_HEIGHT),
                     height=maps.WALL_HEIGHT, key="wall_map", alt=t("screen.map"))
 right.markdown(S.districts_html(S.district_counts(statuses, names), lang)
-               + S.week_html(water, S.problem_figures(got["problems"], as_of), week_known,
+               + S.week_html(water, P.counts(got["problems"], as_of), week_known,
                              settings.STALE_DAYS, lang), unsafe_allow_html=True)
