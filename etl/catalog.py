@@ -61,6 +61,7 @@ def dim_template_rows() -> list[dict]:
              "title_en": c.meta.title_en, "table_name": c.meta.table, "rhythm": c.meta.rhythm,
              "period_grain": c.meta.period_grain, "period_sql": c.meta.period,
              "unit_type": c.meta.unit_type, "unit_column": c.meta.unit_column,
+             "department_zh": c.meta.department[0], "department_en": c.meta.department[1],
              "load_order": c.meta.order, "sort_order": i,
              "spreadsheet": c.reader is read_tabular} for i, c in enumerate(ordered)]
 

@@ -18,7 +18,7 @@ DTYPES = {
     "code": pl.Utf8, "text": pl.Utf8, "enum": pl.Utf8, "geometry": pl.Utf8,
     "int": pl.Int64, "year": pl.Int64,
     "num": pl.Float64, "pct": pl.Float64, "lon": pl.Float64, "lat": pl.Float64,
-    "date": pl.Date, "month": pl.Date, "bool": pl.Boolean,
+    "date": pl.Date, "month": pl.Date, "quarter": pl.Date, "bool": pl.Boolean,
 }
 LINEAGE = {"run_id": pl.Int64, "source_file": pl.Utf8, "source_sheet": pl.Utf8,
            "source_row": pl.Int64}
@@ -127,6 +127,8 @@ class Meta:
     period: str | None = None  # SQL over the staged columns: the start of that period
     unit_type: str | None = None   # a periodic report's reporting unit (street, site, centre)
     unit_column: str | None = None  # …and the staged column that names it
+    # the department that sends it (Chinese, English): late reports are counted per department
+    department: tuple[str, str] = ("", "")
 
     @property
     def table(self) -> str:
@@ -333,6 +335,10 @@ def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     elif c.kind == "bool":
         value = parse.parse_bool(s)
         bad.append((value.is_null(), "应为 是/否 / expected yes or no"))
+    elif c.kind == "quarter":
+        value = parse.parse_quarter(s)
+        bad.append((value.is_null(), "季度无法识别（应写成 2025-Q1 或 2025年第1季度） / unreadable "
+                                     "quarter (write 2025-Q1)"))
     elif c.kind in ("date", "month"):
         value = parse.parse_date(s) if c.kind == "date" else parse.parse_month(s)
         bad.append((value.is_null(), "日期无法识别 / unreadable date" if c.kind == "date"

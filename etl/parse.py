@@ -112,6 +112,22 @@ def parse_month(s: pl.Expr) -> pl.Expr:
     return pl.coalesce(build(ym), build(compact), full).cast(pl.Date)
 
 
+QUARTER_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4", "1": "1", "2": "2", "3": "3",
+                  "4": "4"}
+
+
+def parse_quarter(s: pl.Expr) -> pl.Expr:
+    """2025-Q1, 2025Q1, 2025 Q1, 2025年第1季度, 2025年一季度, 2025年第一季度 → the quarter's
+    first day."""
+    t = s.str.replace_all(r"\s", "").str.to_uppercase()
+    groups = t.str.extract_groups(r"^(\d{4})(?:-?Q|年第?)([1-4一二三四])(?:季度?)?$")
+    y = groups.struct.field("1").cast(pl.Int32, strict=False)
+    q = groups.struct.field("2").replace_strict(QUARTER_DIGITS, default=None).cast(
+        pl.Int8, strict=False)
+    return pl.when(y.is_between(1900, 2100) & q.is_not_null()).then(
+        pl.date(y, q * 3 - 2, 1)).cast(pl.Date)
+
+
 TRUE_WORDS = ["是", "有", "Y", "y", "yes", "Yes", "YES", "1", "true", "True", "TRUE", "阳性"]
 FALSE_WORDS = ["否", "无", "N", "n", "no", "No", "NO", "0", "false", "False", "FALSE", "阴性"]
 

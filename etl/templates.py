@@ -26,12 +26,14 @@ KINDS = {"code": ("编码", "code"), "text": ("文字", "text"), "enum": ("选�
          "num": ("数字", "number"), "pct": ("百分数", "percentage"),
          "lon": ("经度（小数）", "longitude"), "lat": ("纬度（小数）", "latitude"),
          "date": ("日期，如 2025-06-30", "date"), "month": ("月份，如 2025-06", "month"),
+         "quarter": ("季度，如 2025-Q1 或 2025年第1季度", "quarter"),
          "bool": ("是/否", "yes or no"), "geometry": ("几何", "geometry")}
 PATTERNS = {_common.AREA_CODE: "6、9 或 12 位数字（区县、街道、网格）",
             _common.DISTRICT_CODE: "6 位数字", _common.STREET_CODE: "9 位数字（区县编码 + 3 位）",
             _common.GRID_CODE: "12 位数字（街道编码 + 3 位）",
             _common.INDICATOR_CODE: "指标编码：小写字母、数字和下划线"}
-RHYTHMS = {"monthly": "每月", "quarterly": "每季度", "yearly": "每年", "continuous": "随时更新",
+RHYTHMS = {"when_changed": "办法修订时", "monthly": "每月", "quarterly": "每季度", "yearly": "每年",
+           "continuous": "随时更新",
            "twice_monthly_season": "4–11月每月两次", "monthly_season": "蚊虫季每月",
            "monthly_summer": "夏季每月", "as_needed": "需要时"}
 

@@ -393,7 +393,7 @@ DISTRICT_CODES = [d[0] for d in DISTRICTS]
 SOURCES = ("geography", "population", "garbage_monthly", "garbage_survey", "garbage_inspection",
            "mosquito_sites", "mosquito_light_trap", "mosquito_route", "mosquito_breteau",
            "waterlogging", "problems", "health_centres", "chronic_disease", "health_literacy",
-           "satisfaction_survey", "stage_goals", "baselines")
+           "satisfaction_survey", "stage_goals", "baselines", "assessment_scheme")
 
 
 # --------------------------------------------------------------------------------------------
@@ -2001,6 +2001,45 @@ def write_baselines(world: World, out: Path) -> tuple[int, int]:
     return 1, write_csv(df, out / "基线.csv")
 
 
+# The sample city's 考核办法 (template 12): (对象类型, 考核项目, 指标编码 or built-in measure, 权重,
+# 计分方法, 生效季度, 截止季度). The sample's own scheme, revised from 2026 (unannounced-check
+# problems weigh more, mosquito density less); a city sends its own.
+ASSESSMENT_SCHEME = (
+    ("区县", "生活垃圾回收利用率", "hw_recycling_rate", 15, "按进度比例", "2024-Q1", ""),
+    ("区县", "居民小区分类覆盖率", "residential_sorting_coverage_rate", 10, "达标满分",
+     "2024-Q1", ""),
+    ("区县", "积水点按期清除", "waterlogging_cohort_elimination_rate", 10, "按进度比例", "2024-Q1",
+     ""),
+    ("区县", "诱蚊灯蚊密度", "mosq_light_trap_density", 10, "按排名", "2024-Q1", "2025-Q4"),
+    ("区县", "诱蚊灯蚊密度", "mosq_light_trap_density", 5, "按排名", "2026-Q1", ""),
+    ("区县", "高血压规范管理率", "htn_standardized_management_rate", 10, "按进度比例",
+     "2024-Q1", ""),
+    ("区县", "督查问题按期销号", "问题按期销号率", 20, "按进度比例", "2024-Q1", ""),
+    ("区县", "数据按时上报", "数据按时上报率", 10, "按进度比例", "2024-Q1", ""),
+    ("区县", "暗访发现问题", "暗访问题数", 15, "按排名", "2024-Q1", "2025-Q4"),
+    ("区县", "暗访发现问题", "暗访问题数", 20, "按排名", "2026-Q1", ""),
+    ("街道", "生活垃圾回收利用率", "hw_recycling_rate", 15, "按排名", "2024-Q1", ""),
+    ("街道", "高血压规范管理率", "htn_standardized_management_rate", 15, "按进度比例", "2024-Q1",
+     ""),
+    ("街道", "路径指数", "route_index", 10, "达标满分", "2024-Q1", ""),
+    ("街道", "督查问题按期销号", "问题按期销号率", 25, "按进度比例", "2024-Q1", ""),
+    ("街道", "数据按时上报", "数据按时上报率", 15, "按进度比例", "2024-Q1", ""),
+    ("街道", "暗访发现问题", "暗访问题数", 20, "按排名", "2024-Q1", ""),
+    ("部门", "督查问题按期销号", "问题按期销号率", 50, "按进度比例", "2024-Q1", ""),
+    ("部门", "数据按时上报", "数据按时上报率", 20, "按进度比例", "2024-Q1", ""),
+    ("部门", "暗访发现问题", "暗访问题数", 30, "按排名", "2024-Q1", ""),
+)
+
+
+def write_assessment_scheme(world: World, out: Path) -> tuple[int, int]:
+    header = ["考核对象类型", "考核项目", "指标编码", "权重", "计分方法", "生效季度", "截止季度"]
+    book = Workbook(out / "季度考核办法.xlsx")
+    title = f"{CITY_NAME}创建国家卫生城市工作季度考核办法（评分细则）"
+    book.sheet("考核办法", header, list(ASSESSMENT_SCHEME), title=title, widths=18)
+    book.close()
+    return 1, len(ASSESSMENT_SCHEME)
+
+
 WRITERS: dict[str, Callable[[World, Path], tuple[int, int]]] = {
     "geography": write_geography, "population": write_population,
     "garbage_monthly": write_garbage_monthly, "garbage_survey": write_garbage_survey,
@@ -2011,7 +2050,7 @@ WRITERS: dict[str, Callable[[World, Path], tuple[int, int]]] = {
     "health_centres": write_health_centres, "chronic_disease": write_chronic_disease,
     "health_literacy": write_health_literacy,
     "satisfaction_survey": write_satisfaction_survey, "stage_goals": write_stage_goals,
-    "baselines": write_baselines,
+    "baselines": write_baselines, "assessment_scheme": write_assessment_scheme,
 }
 
 

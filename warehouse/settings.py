@@ -93,6 +93,17 @@ REGISTRY: dict[str, Setting] = {s.env: s for s in (
             1, 104),
     Setting("HC_MILESTONES_FILE", "", "the milestone list (CSV date,area_code,item); empty = "
             "the built-in app/snapshot/milestones.csv"),
+    # Reporting on time: a periodic report is due this many days after its period's last day
+    # (a month's report by the 5th of the next month); the monthly bulletin lists the reports
+    # due in its month that are missing, and 数据按时上报率 counts them.
+    Setting("HC_REPORT_DUE_DAYS", 5, "a periodic report is due this many days after its "
+            "period ends", 0, 90),
+    # The monthly bulletin's 表扬 / 通报批评: the N best and N worst streets of the ranking, and
+    # every responsible unit with at least this many overdue problems at the month's end.
+    Setting("HC_BULLETIN_TOP_N", 3, "the monthly bulletin praises the N best-ranked and "
+            "criticises the N worst-ranked streets", 0, 50),
+    Setting("HC_BULLETIN_OVERDUE_MIN", 5, "the monthly bulletin criticises a responsible unit "
+            "with at least this many overdue problems", 1, 10_000),
     # The loader: hostile or broken files are refused within these bounds (time and memory).
     Setting("HC_ETL_MAX_FILE_MB", 100, "a department file larger than this many MB is refused",
             1, 10_000),
@@ -130,3 +141,6 @@ TILE_URL = get("HC_TILE_URL")
 SNAPSHOT_DUE_WEEKS = get("HC_SNAPSHOT_DUE_WEEKS")
 MILESTONES_FILE = get("HC_MILESTONES_FILE")
 KEEP_VERSIONS = get("HC_KEEP_VERSIONS")
+REPORT_DUE_DAYS = get("HC_REPORT_DUE_DAYS")
+BULLETIN_TOP_N = get("HC_BULLETIN_TOP_N")
+BULLETIN_OVERDUE_MIN = get("HC_BULLETIN_OVERDUE_MIN")

@@ -272,21 +272,43 @@ def progress_share(value: float | None, baseline: float | None, goal: float | No
     return max(-1.0, min(1.5, (value - baseline) / (goal - baseline)))
 
 
-def district_ranking(statuses: pl.DataFrame, meta: pl.DataFrame) -> pl.DataFrame:
-    """评比: per district, each domain's mean progress share over its indicators with a goal, and
-    the overall mean of the domain scores; rank 1 = furthest along."""
-    rows = statuses.filter(pl.col("area_level") == "district").join(
+def area_ranking(statuses: pl.DataFrame, meta: pl.DataFrame, level: str = "district",
+                 parents: dict[str, str] | None = None) -> pl.DataFrame:
+    """评比, the one ranking rule (districts in the city, streets within their district):
+    - each indicator with a value, a baseline and a goal in force gives the area's **progress
+      share** (value − baseline) / (goal − baseline): 0 at the baseline, 1 at the goal, for
+      "lower is better" indicators too; clamped to [−1, 1.5] so one indicator cannot dominate;
+      indicators without a goal or a value (no data, a stage not yet set) are left out;
+    - a **domain score** is the mean share of the domain's indicators, the **overall score** the
+      mean of the domain scores the area has: a domain with no share (missing data) is left out
+      of the mean, not counted as zero, and the `domains` column says how many counted;
+    - rank 1 = the highest score within the group (the city for districts; the parent district
+      for streets, from `parents`); equal scores share a rank, ordered by area code; an area
+      with no share at all is not ranked.
+    Scores are rounded to 1e-9 so the same data always give the same order (a group mean's last
+    bits depend on summation order)."""
+    rows = statuses.filter(pl.col("area_level") == level).join(
         meta.select("indicator_id", "domain"), on="indicator_id")
-    rows = rows.with_columns(pl.struct("value", "baseline", "goal").map_elements(
-        lambda r: progress_share(r["value"], r["baseline"], r["goal"]),
-        return_dtype=pl.Float64).alias("progress"))
+    rows = rows.with_columns(pl.Series("progress", [
+        progress_share(v, b, g) for v, b, g in zip(rows["value"], rows["baseline"], rows["goal"])],
+        dtype=pl.Float64))
+    rows = rows.with_columns(pl.col("area_code").replace_strict(parents or {}, default="")
+                             .alias("group"))
     by_domain = (rows.filter(pl.col("progress").is_not_null())
-                 .group_by("area_code", "domain").agg(pl.col("progress").mean().alias("score"),
-                                                      pl.len().alias("indicators")))
-    overall = by_domain.group_by("area_code").agg(pl.col("score").mean().alias("score"),
-                                                  pl.col("indicators").sum())
+                 .group_by("group", "area_code", "domain")
+                 .agg(pl.col("progress").mean().alias("score"), pl.len().alias("indicators")))
+    overall = by_domain.group_by("group", "area_code").agg(
+        pl.col("score").mean().alias("score"), pl.col("indicators").sum(),
+        pl.len().alias("domains"))
     overall = overall.with_columns(pl.lit("overall").alias("domain"))
-    both = pl.concat([by_domain, overall.select(by_domain.columns)])
+    by_domain = by_domain.with_columns(pl.lit(1, dtype=pl.UInt32).alias("domains"))
+    both = pl.concat([by_domain, overall.select(by_domain.columns)]).with_columns(
+        pl.col("score").round(9))
     return both.with_columns(
-        pl.col("score").rank("ordinal", descending=True).over("domain").alias("rank")
-    ).sort("domain", "rank")
+        pl.col("score").rank("min", descending=True).over("group", "domain").alias("rank")
+    ).sort("domain", "group", "rank", "area_code").drop("group")
+
+
+def district_ranking(statuses: pl.DataFrame, meta: pl.DataFrame) -> pl.DataFrame:
+    """The districts of the city ranked by the one ranking rule (area_ranking)."""
+    return area_ranking(statuses, meta, "district")

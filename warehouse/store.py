@@ -216,9 +216,14 @@ def template_views(con: duckdb.DuckDBPyConnection) -> None:
         if period and unit_column:
             received.append(f"select '{template}' as template, {unit_column} as unit_code, "
                             f"({period})::date as period_start from {table}")
-    con.execute("""create or replace view report_templates as
-                   select template, number as template_no, period_grain, unit_type, sort_order
-                   from dim_template where unit_type is not null""")
+    # NOTE: a warehouse published before templates named their department reads blank ones.
+    has = {r[0] for r in con.execute("describe dim_template").fetchall()}
+    dept = ("department_zh, department_en" if "department_zh" in has
+            else "'' as department_zh, '' as department_en")
+    con.execute(f"""create or replace view report_templates as
+                    select template, number as template_no, title_zh, title_en, period_grain,
+                           unit_type, sort_order, {dept}
+                    from dim_template where unit_type is not null""")
     none = ("select null::varchar as template, null::varchar as unit_code, null::date as "
             "period_start")
     con.execute("create or replace view report_periods as "

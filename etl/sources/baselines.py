@@ -5,7 +5,8 @@ from __future__ import annotations
 from etl.contract import Col, Contract, Meta
 from etl.sources._common import AREA_CODE, INDICATOR_CODE
 
-META = Meta("baselines", "基线", "Baselines", keys=("indicator_id", "area_code"),
+META = Meta("baselines", "基线", "Baselines",
+            department=("创卫办", "Sanitary-city office"), keys=("indicator_id", "area_code"),
             foreign_keys={"indicator_id": "indicator", "area_code": "area"}, whole_table=True,
             order=3,
             number='7')

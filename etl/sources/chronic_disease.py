@@ -8,6 +8,7 @@ from etl.contract import Col, Contract, Meta, Rule, part_of
 from etl.sources._common import count, month
 
 META = Meta("chronic_disease", "慢病管理月报", "Chronic disease management monthly report",
+            department=("市卫生健康委员会", "City health commission"),
             keys=("centre_code", "month"), foreign_keys={"centre_code": "centre"},
             number='5b', rhythm='monthly', period_grain='month', period='month',
             unit_type='centre', unit_column='centre_code')

@@ -8,6 +8,7 @@ from etl.contract import Contract, Meta, Rule
 from etl.sources._common import count, month, street_code
 
 META = Meta("garbage_inspection", "收运检查", "Collection and transport inspection",
+            department=("市城市管理局", "City urban management bureau"),
             keys=("street_code", "month"), foreign_keys={"street_code": "street"},
             number='2c', rhythm='monthly', period_grain='month', period='month',
             unit_type='street', unit_column='street_code')

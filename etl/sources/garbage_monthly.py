@@ -8,6 +8,7 @@ from etl.contract import Contract, Meta, Rule, part_of
 from etl.sources._common import count, month, street_code, tonnes
 
 META = Meta("garbage_monthly", "垃圾分类月报", "Garbage sorting monthly report",
+            department=("市城市管理局", "City urban management bureau"),
             keys=("street_code", "month"), foreign_keys={"street_code": "street"},
             number='2a', rhythm='monthly', period_grain='month', period='month',
             unit_type='street', unit_column='street_code')

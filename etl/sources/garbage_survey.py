@@ -8,6 +8,7 @@ from etl.contract import Col, Contract, Meta, Rule
 from etl.sources._common import count, street_code
 
 META = Meta("garbage_survey", "垃圾分类入户调查", "Garbage sorting household survey",
+            department=("市城市管理局", "City urban management bureau"),
             keys=("street_code", "survey_date"), foreign_keys={"street_code": "street"},
             number='2b', rhythm='quarterly', period_grain='quarter',
             period="date_trunc('quarter', survey_date)::date")

@@ -8,7 +8,9 @@ from etl.contract import Col, Contract, Meta, Rule
 from etl.readers import read_geojson
 from etl.sources._common import AREA_CODE
 
-META = Meta("geography", "行政区划与网格", "Areas and grid cells", keys=("area_code",),
+META = Meta("geography", "行政区划与网格", "Areas and grid cells",
+            department=("市自然资源和规划局", "City natural resources and planning bureau"),
+            keys=("area_code",),
             foreign_keys={"parent_code": "area"}, order=0,
             number='1', rhythm='yearly')
 

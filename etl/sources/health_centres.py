@@ -5,7 +5,8 @@ from __future__ import annotations
 from etl.contract import Col, Contract, Meta
 from etl.sources._common import grid_code, location, to_wgs84
 
-META = Meta("health_centres", "基层医疗机构名录", "Health centres", keys=("centre_code",),
+META = Meta("health_centres", "基层医疗机构名录", "Health centres",
+            department=("市卫生健康委员会", "City health commission"), keys=("centre_code",),
             foreign_keys={"grid_code": "grid"}, order=2,
             number='5a')
 

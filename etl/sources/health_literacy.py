@@ -38,6 +38,7 @@ EDUCATION = ("不识字/少识字", "小学", "初中", "高中/职高/中专", 
 EDUCATION_BANDS = ("小学及以下", "初中及以下", "高中及以上", "大专及以上")
 
 META = Meta("health_literacy", "健康素养监测", "Health literacy survey",
+            department=("市健康教育所", "City health education institute"),
             keys=("survey_year", "questionnaire_id"),
             foreign_keys={"district_code": "district", "street_code": "street"},
             number='6', rhythm='yearly', period_grain='year',

@@ -10,6 +10,7 @@ from etl.sources._common import count, street_code
 # NOTE: rows are per community, but the template carries no community column: the rows of one
 # street and date are that street's communities and are added up.
 META = Meta("mosquito_breteau", "布雷图指数调查", "Breteau index survey",
+            department=("市疾病预防控制中心", "City CDC"),
             keys=("street_code", "survey_date"), foreign_keys={"street_code": "street"},
             sum_duplicates=True,
             number='3d', rhythm='monthly_summer', period_grain='month',

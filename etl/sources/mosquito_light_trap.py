@@ -25,6 +25,7 @@ SPECIES_EN = {
 HALF_MONTH = ("date_trunc('month', survey_date)::date "
               "+ case when day(survey_date) > 15 then 15 else 0 end")
 META = Meta("mosquito_light_trap", "诱蚊灯监测记录", "Light-trap records",
+            department=("市疾病预防控制中心", "City CDC"),
             keys=("site_code", "survey_date"), foreign_keys={"site_code": "site"},
             number='3b', rhythm='twice_monthly_season', period_grain='half_month',
             period=HALF_MONTH,

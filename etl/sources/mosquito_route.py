@@ -8,6 +8,7 @@ from etl.contract import Col, Contract, Meta, Rule
 from etl.sources._common import count, street_code
 
 META = Meta("mosquito_route", "路径法调查", "Route (path) survey",
+            department=("市疾病预防控制中心", "City CDC"),
             keys=("street_code", "survey_date"), foreign_keys={"street_code": "street"},
             number='3c', rhythm='monthly_season', period_grain='month',
             period="date_trunc('month', survey_date)::date", unit_type='street',

@@ -7,7 +7,8 @@ from etl.sources._common import grid_code, location, to_wgs84
 
 HABITATS = ("居民区", "公园", "医院", "农贸市场", "建筑工地", "农户", "畜禽养殖场", "其他")
 
-META = Meta("mosquito_sites", "蚊虫监测点名录", "Mosquito monitoring sites", keys=("site_code",),
+META = Meta("mosquito_sites", "蚊虫监测点名录", "Mosquito monitoring sites",
+            department=("市疾病预防控制中心", "City CDC"), keys=("site_code",),
             foreign_keys={"grid_code": "grid"}, order=2,
             number='3a')
 

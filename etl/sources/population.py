@@ -7,7 +7,8 @@ import polars as pl
 from etl.contract import Col, Contract, Meta, Rule
 from etl.sources._common import AREA_CODE, count
 
-META = Meta("population", "人口", "Population", keys=("area_code", "year"),
+META = Meta("population", "人口", "Population",
+            department=("市统计局", "City statistics bureau"), keys=("area_code", "year"),
             foreign_keys={"area_code": "area"}, order=1,
             number='1', rhythm='yearly', period_grain='year', period='make_date(year::int, 1, 1)')
 

@@ -14,7 +14,8 @@ FOUND_BY = ledger.PROBLEM_FOUND_BY
 STATUSES = ledger.PROBLEM_STATUSES
 CLOSED = ledger.CLOSED
 
-META = Meta("problems", "督查问题台账", "Inspection problem ledger", keys=("problem_id",),
+META = Meta("problems", "督查问题台账", "Inspection problem ledger",
+            department=("督查考核组", "Inspection and assessment group"), keys=("problem_id",),
             foreign_keys={"grid_code": "grid"}, history=True,
             number='8', rhythm='continuous', period_grain='day',
             period='greatest(found_date, coalesce(closed_date, found_date), '

@@ -23,6 +23,7 @@ QUESTIONS = (
 AGE_BANDS = ("18岁以下", "18-29岁", "30-39岁", "40-49岁", "50-59岁", "60岁及以上")
 
 META = Meta("satisfaction_survey", "群众满意度调查", "Public satisfaction survey",
+            department=("第三方评估机构", "Third-party assessor"),
             keys=("survey_date", "questionnaire_id"),
             foreign_keys={"district_code": "district", "street_code": "street"},
             number='11', rhythm='quarterly', period_grain='quarter',

@@ -5,7 +5,9 @@ from __future__ import annotations
 from etl.contract import Col, Contract, Meta
 from etl.sources._common import AREA_CODE, INDICATOR_CODE
 
-META = Meta("stage_goals", "阶段目标", "Stage goals", keys=("indicator_id", "area_code", "year"),
+META = Meta("stage_goals", "阶段目标", "Stage goals",
+            department=("创卫办", "Sanitary-city office"),
+            keys=("indicator_id", "area_code", "year"),
             foreign_keys={"indicator_id": "indicator", "area_code": "area"}, whole_table=True,
             order=3,
             number='7')

@@ -15,7 +15,8 @@ FOUND_BY = ledger.WATERLOGGING_FOUND_BY
 STATUSES = ledger.WATERLOGGING_STATUSES
 ELIMINATED = ledger.CLOSED
 
-META = Meta("waterlogging", "积水点台账", "Waterlogging point ledger", keys=("point_id",),
+META = Meta("waterlogging", "积水点台账", "Waterlogging point ledger",
+            department=("市城市管理局", "City urban management bureau"), keys=("point_id",),
             foreign_keys={"grid_code": "grid"}, history=True,
             number='4', rhythm='continuous', period_grain='day',
             period='greatest(found_date, coalesce(eliminated_date, found_date))')
