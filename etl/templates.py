@@ -32,8 +32,7 @@ PATTERNS = {_common.AREA_CODE: "6、9 或 12 位数字（区县、街道、网�
             _common.DISTRICT_CODE: "6 位数字", _common.STREET_CODE: "9 位数字（区县编码 + 3 位）",
             _common.GRID_CODE: "12 位数字（街道编码 + 3 位）",
             _common.INDICATOR_CODE: "指标编码：小写字母、数字和下划线"}
-RHYTHMS = {"when_changed": "办法修订时", "monthly": "每月", "quarterly": "每季度", "yearly": "每年",
-           "continuous": "随时更新",
+RHYTHMS = {"monthly": "每月", "quarterly": "每季度", "yearly": "每年", "continuous": "随时更新",
            "twice_monthly_season": "4–11月每月两次", "monthly_season": "蚊虫季每月",
            "monthly_summer": "夏季每月", "as_needed": "需要时"}
 

@@ -16,13 +16,18 @@ import duckdb
 import polars as pl
 
 from app import formatting as F
+from app.snapshot import bulletin as BL
 from app.snapshot import sections as S
 from app.snapshot import text as T
 from app.snapshot.periods import (  # noqa: F401 (the briefing's public names)
+    KINDS,
     Period,
     SnapshotError,
+    available,
+    last_complete,
     last_complete_week,
     month_before,
+    parse,
     parse_week,
     week,
     week_of,
@@ -76,14 +81,23 @@ class Snapshot:
     def sunday(self) -> dt.date:
         return self.period.end
 
+    @property
+    def kind(self) -> str:
+        return self.period.kind
+
     def manifest(self) -> dict:
         """The period, the data version and a hash of every table (no timestamps but the
         warehouse's own published_at)."""
+        p = self.period
+        when = ({"week": self.week, "monday": self.monday.isoformat(),
+                 "sunday": self.sunday.isoformat()} if p.kind == "week" else {})
         return {
-            "week": self.week, "monday": self.monday.isoformat(), "sunday": self.sunday.isoformat(),
+            "kind": p.kind, "period": p.key, "start": p.start.isoformat(),
+            "end": p.end.isoformat(), **when,
             "area_code": self.area_code, "area_name": self.area_name, "district": self.district,
             "data_version": self.version, "published_at": self.published_at,
-            "tables": {T.SHEETS[k]: {"rows": s.table.height, "sha256": table_hash(s.table)}
+            "tables": {T.sheet(k, p.kind): {"rows": s.table.height,
+                                            "sha256": table_hash(s.table)}
                        for k, s in self.sections.items()},
         }
 
@@ -120,11 +134,20 @@ def scope(con: duckdb.DuckDBPyConnection, district: str | None
     return city_code, city_name, area_code, names[area_code], names
 
 
-def build(con: duckdb.DuckDBPyConnection, info: dict | None, week_key: str,
+def build(con: duckdb.DuckDBPyConnection, info: dict | None, key: str,
           district: str | None = None, progress=lambda _m: None) -> Snapshot:
+    """The briefing of a week (2026-W47: 周调度简报), a month (2026-10: 月度通报) or a quarter
+    (2026-Q3: 季度考核通报) for the city or one district, as of the period's last day."""
     if not info:
         raise SnapshotError(T.EMPTY_WAREHOUSE)
-    period = week(week_key)
+    period = parse(key)
+    if period.kind != "week":
+        return build_period(con, info, period, district, progress)
+    return build_week(con, info, period, district, progress)
+
+
+def build_week(con: duckdb.DuckDBPyConnection, info: dict, period: Period,
+               district: str | None = None, progress=lambda _m: None) -> Snapshot:
     monday, sunday = period.start, period.end
     city_code, city_name, area_code, area_name, names = scope(con, district)
     cover = queries.run(con, "weekly_coverage", monday=monday, area=area_code).row(0, named=True)
@@ -261,3 +284,89 @@ def period_line(sections: dict[str, Section], area_name: str) -> str:
     if sections["problems"].lead:
         parts.append(sections["problems"].lead[-1].rstrip("。"))
     return T.WEEK_LINE.format(parts="；".join(parts))
+
+
+def build_period(con: duckdb.DuckDBPyConnection, info: dict, period: Period,
+                 district: str | None = None, progress=lambda _m: None) -> Snapshot:
+    """月通报 (a month) or 季考核 (a quarter): the weekly briefing's indicator table, problems and
+    waterlogging over the period, and the sections of app/snapshot/bulletin.py."""
+    kind, end = period.kind, period.end
+    city_code, city_name, area_code, area_name, names = scope(con, district)
+    cover = queries.run(con, "briefing_coverage", grain="month").row(0, named=True)
+    if cover["first_start"] is None:
+        raise SnapshotError(T.NO_MONTHLY_DATA.format(kind=T.KIND_NAME[kind]))
+    if period.start > cover["last_start"] or end < cover["first_start"]:
+        raise SnapshotError(T.OUT_OF_RANGE_PERIOD.format(
+            key=period.key, start=period.start, end=end,
+            first=F.period(cover["first_start"], "month", "zh"),
+            last=F.period(cover["last_start"], "month", "zh")))
+    areas = queries.run(con, "areas")
+    parents = dict(zip(areas["area_code"], areas["parent_code"].fill_null("")))
+
+    progress(T.PROGRESS_STATUS_KIND[kind])
+    meta = queries.run(con, "indicator_meta")
+    info_by_id = {m["indicator_id"]: m for m in meta.iter_rows(named=True)}
+    history = BL.previous_periods(period, 3)
+    statuses = {p.key: status_table(con, p.end) for p in history}
+    now, before = statuses[period.key], statuses[history[-2].key]
+    year_ago = status_table(con, period.last_year().end)
+    changes = (("d_month", "basis_month") if kind == "month"
+               else ("d_quarter", "basis_quarter")) + ("d_year", "basis_year")
+
+    sections: dict[str, Section] = {}
+    ind = S.indicators(now, before, year_ago, meta, area_code, changes)
+    ind.notes = [T.reword(n, kind) for n in ind.notes]
+    sections["indicators"] = ind
+    due = S.due(con, area_code, city_code, end, info_by_id)
+    sections["milestones"] = BL.milestones(con, now, meta, area_code, city_code, period)
+    extra: list[str] = []
+    if kind == "month":
+        progress(T.PROGRESS_RANKING)
+        sections["ranking"] = BL.ranking([(p, statuses[p.key]) for p in history], meta, names,
+                                         district)
+        progress(T.PROGRESS_STREETS)
+        street_now = status_table(con, end, ("street",))
+        street_before = status_table(con, history[-2].end, ("street",))
+        within, city = BL.street_scores(street_now, meta, parents)
+        within_before, _c = BL.street_scores(street_before, meta, parents)
+        sections["street_ranking"] = BL.street_ranking(within, within_before, city, names,
+                                                       parents, district)
+        items = queries.run(con, "problem_list", area=area_code, as_of=end)
+        sections["praise"] = BL.praise(city, items, names, parents, district)
+    else:
+        progress(T.PROGRESS_ASSESSMENT)
+        assessed, extra = BL.assessment_sections(con, period, district, names, parents)
+        sections.update(assessed)
+    progress(T.PROGRESS_PROBLEMS)
+    pb, old = S.problems(con, area_code, period.start, end)
+    sections["problems"], sections["problems_oldest"] = reworded(pb, kind), reworded(old, kind)
+    sections["unit_closure"] = BL.unit_closure(con, area_code, period)
+    if kind == "month":
+        progress(T.PROGRESS_WATERLOGGING)
+        sections["waterlogging"] = reworded(S.waterlogging(con, area_code, period.start, end),
+                                            kind)
+    progress(T.PROGRESS_REPORTING)
+    sections["reporting"], sections["reporting_late"] = BL.reporting_sections(con, area_code,
+                                                                              period)
+    lines = [T.reword(x, kind) for x in overview_lines(
+        now, before, ind, due, meta, area_code, area_name, period.start, end, 1)]
+    lines[-1:-1] = [*extra, *sections["problems"].lead[-1:], *sections["reporting"].lead[:1]]
+    sections = {"overview": Section("overview", pl.DataFrame({T.COLS["line"]: lines})),
+                "due": due, **sections}
+    progress(T.PROGRESS_CHARTS)
+    charts = S.charts(con, now, meta, area_code, end)
+    title = T.TITLE_KIND[kind].format(city=city_name, district=area_name if district else "")
+    issue = T.ISSUE_KIND[kind].format(year=period.year, number=period.number,
+                                      start=period.start, end=end)
+    return Snapshot(period, city_code, city_name, area_code, area_name, district,
+                    int(info["version"]), str(info.get("published_at", "")), title, issue,
+                    lines, sections, charts)
+
+
+def reworded(sec: Section, kind: str) -> Section:
+    """A weekly section said of a month or a quarter: its column names, lead and notes."""
+    sec.table = sec.table.rename({c: T.reword(c, kind) for c in sec.table.columns})
+    sec.formats = {T.reword(c, kind): f for c, f in sec.formats.items()}
+    sec.lead = [T.reword(x, kind) for x in sec.lead]
+    sec.notes = [T.reword(x, kind) for x in sec.notes]
+    return sec

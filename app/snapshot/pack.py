@@ -1,4 +1,5 @@
-"""Produce the whole pack for one week: PDF, XLSX, chart PNGs and manifest.json."""
+"""Produce the whole pack for one period (a week, a month or a quarter): PDF, XLSX, chart PNGs
+and manifest.json."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ class Pack:
     @property
     def stem(self) -> str:
         s = self.snapshot
-        return T.FILE_STEM.format(key=s.week) + (f"_{s.district}" if s.district else "")
+        return stem(s.period.kind, s.period.key, s.district)
 
     def write(self, out: Path) -> list[Path]:
         out = Path(out)
@@ -38,9 +39,15 @@ class Pack:
         return list(files)
 
 
-def make(con, info, week: str, district: str | None = None,
+def stem(kind: str, key: str, district: str | None) -> str:
+    """The files' name: 周调度简报_2026-W47, 月度通报_2026-10_990105 …"""
+    return T.FILE_STEM_KIND[kind].format(key=key) + (f"_{district}" if district else "")
+
+
+def make(con, info, key: str, district: str | None = None,
          progress: Callable[[str], None] = lambda _m: None) -> Pack:
-    snap = B.build(con, info, week, district, progress)
+    """The pack of a week (2026-W47), a month (2026-10) or a quarter (2026-Q3)."""
+    snap = B.build(con, info, key, district, progress)
     progress(T.PROGRESS_PNG.format(n=len(snap.charts)))
     charts = {f"{i + 1:02d}_{c.indicator_id}.png": images.png(c) for i, c in enumerate(snap.charts)}
     progress(T.PROGRESS_PDF)
@@ -48,16 +55,16 @@ def make(con, info, week: str, district: str | None = None,
     progress("XLSX")
     xlsx_bytes = xlsx.render(snap)
     manifest = snap.manifest()
-    stem = T.FILE_STEM.format(key=snap.week) + (f"_{district}" if district else "")
-    manifest["files"] = {"pdf": f"{stem}.pdf", "charts": [f"charts/{n}" for n in charts]}
+    name = stem(snap.period.kind, snap.period.key, district)
+    manifest["files"] = {"pdf": f"{name}.pdf", "charts": [f"charts/{n}" for n in charts]}
     manifest["files"]["xlsx"] = manifest["files"]["pdf"][:-4] + ".xlsx"
     return Pack(snap, pdf_bytes, xlsx_bytes, charts, manifest)
 
 
-def make_from_dir(wdir: Path, week: str, district: str | None = None,
+def make_from_dir(wdir: Path, key: str, district: str | None = None,
                   progress: Callable[[str], None] = lambda _m: None) -> Pack:
     con, info = store.connect_readonly(Path(wdir))
     try:
-        return make(con, info, week, district, progress)
+        return make(con, info, key, district, progress)
     finally:
         con.close()

@@ -22,6 +22,9 @@ RED = (192, 0, 0)
 GREY = (90, 90, 90)
 HEAD_FILL = (234, 238, 244)
 MAX_SITES = 15
+# The indicator table's columns (indicator, period, value, goal, gap, status, two changes, why)
+INDICATOR_WIDTHS = [30, 15, 13, 17, 18, 12, 16, 19, 40]
+INDICATOR_ALIGN = ["L", "C", "R", "C", "R", "C", "C", "C", "L"]
 
 
 class Briefing(FPDF):
@@ -97,7 +100,9 @@ def _cell(v, pattern: str | None = None) -> str:
     if F.missing(v):
         return F.DASH
     if isinstance(v, float):
-        return pattern.format(v) if pattern else f"{v:.2f}"
+        text = pattern.format(v) if pattern else f"{v:.2f}"
+        # a small negative number rounded to zero prints as 0.00, not -0.00
+        return text[1:] if text.startswith("-") and not text.strip("-0.%") else text
     return str(v)
 
 
@@ -107,17 +112,39 @@ def _plain(sec: Section, limit: int | None = None) -> tuple[list[str], list[list
     return df.columns, rows
 
 
-def render(snap: Snapshot, images: list[bytes]) -> bytes:
-    pdf = Briefing(snap)
-    stamp = dt.datetime.fromisoformat(snap.published_at) if snap.published_at else \
-        dt.datetime(2000, 1, 1)
-    pdf.set_creation_date(stamp.replace(tzinfo=dt.UTC))
-    pdf.set_title(snap.title.strip("《》") + " " + snap.issue)
-    pdf.set_author(T.ORG.format(city=snap.city_name))
-    pdf.set_producer("Healthy City Cockpit")
-    pdf.add_page()
+def _width(text: str) -> int:
+    """Printed width of a text in half-width characters (a CJK character counts two)."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
-    # masthead
+
+def auto_grid(pdf: Briefing, header: list[str], rows: list[list[str]],
+              statuses: list[str | None] | None = None, status_idx: int | None = None) -> None:
+    """A table whose column widths follow their content: narrow columns (codes, numbers, short
+    names) get what they need, wide text columns share the rest of the page width."""
+    size = 7 if len(header) > 7 else 8
+    usable = pdf.w - pdf.l_margin - pdf.r_margin
+    per_char = size * 0.19          # mm per half-width character at this size
+    need = [max([_width(h) * 0.6] + [max(_width(x) for x in r[j].split("\n")) for r in rows])
+            * per_char + 2.5 for j, h in enumerate(header)]
+    narrow = [n <= 16 * per_char + 2.5 for n in need]
+    fixed = sum(n for n, k in zip(need, narrow) if k)
+    wide = sum(n for n, k in zip(need, narrow) if not k)
+    if fixed + wide <= usable:
+        widths = [n * usable / (fixed + wide) for n in need]
+    elif wide and fixed < usable:
+        widths = [n if k else n * (usable - fixed) / wide for n, k in zip(need, narrow)]
+    else:
+        widths = [n * usable / (fixed + wide) for n in need]
+    align = ["R" if rows and all(_numeric(r[j]) for r in rows) else "L"
+             for j in range(len(header))]
+    pdf.grid(header, rows, [round(w, 1) for w in widths], align, statuses, status_idx, size=size)
+
+
+def _numeric(v: str) -> bool:
+    return v == F.DASH or v.replace(".", "", 1).replace("%", "").lstrip("+-").isdigit()
+
+
+def masthead(pdf: Briefing, snap: Snapshot) -> None:
     pdf.set_font(FONT, size=18)
     pdf.set_text_color(*RED)
     pdf.multi_cell(0, 10, snap.title, align="C", wrapmode=WrapMode.CHAR,
@@ -135,6 +162,87 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
     pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
     pdf.set_line_width(0.2)
     pdf.ln(3)
+
+
+# Rows of a long table printed in a month's or quarter's PDF (all of them are in the XLSX).
+PRINT_ROWS = {"problems": 15, "unit_closure": 15, "problems_oldest": 10, "reporting_late": 20,
+              "assess_items": None}
+
+
+def _new_document(snap: Snapshot) -> Briefing:
+    pdf = Briefing(snap)
+    stamp = dt.datetime.fromisoformat(snap.published_at) if snap.published_at else \
+        dt.datetime(2000, 1, 1)
+    pdf.set_creation_date(stamp.replace(tzinfo=dt.UTC))
+    pdf.set_title(snap.title.strip("《》") + " " + snap.issue)
+    pdf.set_author(T.ORG.format(city=snap.city_name))
+    pdf.set_producer("Healthy City Cockpit")
+    pdf.add_page()
+    masthead(pdf, snap)
+    return pdf
+
+
+def render_period(snap: Snapshot, images: list[bytes]) -> bytes:
+    """A month's bulletin or a quarter's assessment: the headings of text.LAYOUT, each with its
+    sections' lead lines, tables (long ones cut, with a pointer to the XLSX) and notes."""
+    kind, p = snap.kind, snap.period
+    pdf = _new_document(snap)
+    pdf.note(T.ISSUE_RULE_KIND[kind].format(year=p.year, number=p.number, end=p.end))
+    secs = snap.sections
+    for i, (heading, keys) in enumerate(T.LAYOUT[kind]):
+        pdf.heading(heading)
+        if i == 0:
+            for line in snap.overview:
+                pdf.para(line)
+        for key in keys:
+            sec = secs.get(key)
+            if sec is None or (key == "due" and not sec.table.height):
+                continue    # (nothing due: the overview already says so)
+            for n in sec.lead:
+                pdf.para(n, size=9, indent=False)
+            if key == "indicators":
+                shown = sec.display
+                statuses = [STATUS_KEY[s] for s in sec.table[T.COLS["status"]]]
+                pdf.grid(shown.columns, [list(r) for r in shown.iter_rows()], INDICATOR_WIDTHS,
+                         INDICATOR_ALIGN, statuses, shown.columns.index(T.COLS["status"]),
+                         size=7)
+            elif sec.table.height and key != "overview":
+                table = sec.table
+                if key == "assess_items":
+                    table = table.filter(table[T.COLS["object_type"]] == "区县")
+                limit = PRINT_ROWS.get(key, 60) or table.height
+                h, rows = _plain(Section(key, table, sec.formats))
+                if len(rows) > limit:
+                    # a table ending in its 合计 row keeps it
+                    rows = rows[:limit] + (rows[-1:] if rows[-1][0] == T.TOTAL else [])
+                auto_grid(pdf, h, rows)
+                if table.height < sec.table.height or sec.table.height > limit:
+                    pdf.note(T.MORE_ROWS.format(top=min(limit, table.height),
+                                                n=sec.table.height,
+                                                sheet=T.sheet(key, kind)))
+            for n in sec.notes:
+                pdf.note(n)
+    pdf.heading(T.CHARTS_HEADING[kind])
+    pdf.note(T.CHARTS_NOTE.format(sunday=p.end))
+    _charts(pdf, images)
+    return bytes(pdf.output())
+
+
+def _charts(pdf: Briefing, images: list[bytes]) -> None:
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    for png in images:
+        with Image.open(io.BytesIO(png)) as im:
+            height = width * im.height / im.width
+        if pdf.get_y() + height > pdf.h - 18:
+            pdf.add_page()
+        pdf.image(io.BytesIO(png), x=pdf.l_margin, w=width)
+        pdf.ln(2)
+
+
+def render(snap: Snapshot, images: list[bytes]) -> bytes:
+    if snap.kind != "week":
+        return render_period(snap, images)
+    pdf = _new_document(snap)
     pdf.note(T.ISSUE_RULE.format(year=snap.iso_year, week=snap.iso_week, sunday=snap.sunday))
 
     # 1. overview
@@ -154,8 +262,7 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
               cols["d_week"], cols["d_month"], cols["why"]]
     rows = [[r[c] for c in header] for r in shown.iter_rows(named=True)]
     statuses = [STATUS_KEY[s] for s in secs["indicators"].table[cols["status"]]]
-    pdf.grid(header, rows, [30, 15, 13, 17, 18, 12, 16, 19, 40],
-             ["L", "C", "R", "C", "R", "C", "C", "C", "L"], statuses, 5, size=7)
+    pdf.grid(header, rows, INDICATOR_WIDTHS, INDICATOR_ALIGN, statuses, 5, size=7)
     for n in secs["indicators"].notes:
         pdf.note(n)
 
@@ -224,13 +331,6 @@ def render(snap: Snapshot, images: list[bytes]) -> bytes:
     # 7. charts
     pdf.heading(T.SECTIONS["charts"])
     pdf.note(T.CHARTS_NOTE.format(sunday=snap.sunday))
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    for png in images:
-        with Image.open(io.BytesIO(png)) as im:
-            height = width * im.height / im.width
-        if pdf.get_y() + height > pdf.h - 18:
-            pdf.add_page()
-        pdf.image(io.BytesIO(png), x=pdf.l_margin, w=width)
-        pdf.ln(2)
+    _charts(pdf, images)
     return bytes(pdf.output())
 

@@ -112,7 +112,15 @@ def compare(a: dict, b: dict | None, ind: dict) -> tuple[float | None, str, str]
         pair=pair, delta=F.delta(d, ind, "zh"))
 
 
-def indicators(now, last_week, last_month, meta, area_code) -> Section:
+WEEK_CHANGES = ("d_week", "basis_week", "d_month", "basis_month")
+
+
+def indicators(now, last_week, last_month, meta, area_code,
+               changes: tuple[str, str, str, str] = WEEK_CHANGES) -> Section:
+    """The indicator table: each indicator against its goal, and its change against two earlier
+    dates (`changes`: the COLS keys of the two changes and their bases — last week and last month
+    for a week; last month and a year ago for a month; last quarter and a year ago for a
+    quarter)."""
     def by_id(df):
         return {r["indicator_id"]: r
                 for r in df.filter(pl.col("area_code") == area_code).iter_rows(named=True)}
@@ -137,8 +145,8 @@ def indicators(now, last_week, last_month, meta, area_code) -> Section:
             cols["status"]: STATUS_ZH[a["status"]],
             cols["overdue"]: T.OVERDUE if a.get("overdue") else None,
             cols["why"]: why, cols["projection"]: proj,
-            cols["d_week"]: d_week, cols["basis_week"]: basis_week,
-            cols["d_month"]: d_month, cols["basis_month"]: basis_month,
+            cols[changes[0]]: d_week, cols[changes[1]]: basis_week,
+            cols[changes[2]]: d_month, cols[changes[3]]: basis_month,
             "indicator_id": m["indicator_id"],
         })
         shown.append({
@@ -148,24 +156,24 @@ def indicators(now, last_week, last_month, meta, area_code) -> Section:
             f"{F.value(a['goal'], m, 'zh')}\n{F.date(a['deadline'])}",
             cols["gap"]: F.gap(a["gap"], m, "zh"),
             cols["status"]: STATUS_ZH[a["status"]] + (f"\n{T.OVERDUE}" if a.get("overdue") else ""),
-            cols["d_week"]: text_week, cols["d_month"]: text_month,
+            cols[changes[0]]: text_week, cols[changes[2]]: text_month,
             cols["why"]: why + (f"；{proj}" if proj and a.get("projection_kind") == "few_points"
                              else ""),
         })
         formats.append({cols["value"]: excel_number(m), cols["goal"]: excel_number(m),
                         cols["gap"]: excel_number(m, "diff"),
-                        cols["d_week"]: excel_number(m, "diff", signed=True),
-                        cols["d_month"]: excel_number(m, "diff", signed=True)})
+                        cols[changes[0]]: excel_number(m, "diff", signed=True),
+                        cols[changes[2]]: excel_number(m, "diff", signed=True)})
     text = {k: pl.Utf8 for k in ("domain", "indicator", "unit", "period", "deadline", "gap_unit",
                                  "status", "overdue", "why", "projection", "basis_week",
                                  "basis_month")}
+    text |= {changes[1]: pl.Utf8, changes[3]: pl.Utf8}
     schema = {cols[k]: text.get(k, pl.Float64) for k in (
         "domain", "indicator", "unit", "period", "value", "goal", "deadline", "gap", "gap_unit",
-        "status", "overdue", "why", "projection", "d_week", "basis_week", "d_month",
-        "basis_month")} | {"indicator_id": pl.Utf8}
+        "status", "overdue", "why", "projection", *changes)} | {"indicator_id": pl.Utf8}
     table = pl.DataFrame(rows, schema=schema)
     display = pl.DataFrame(shown, schema={cols[k]: pl.Utf8 for k in (
-        "indicator", "period", "value", "goal", "gap", "status", "d_week", "d_month", "why")})
+        "indicator", "period", "value", "goal", "gap", "status", changes[0], changes[2], "why")})
     return Section("indicators", table, row_formats=formats, status_col=cols["status"],
                    notes=[T.INDICATOR_RULE.format(share=settings.MIN_COMPLETENESS)],
                    display=display)

@@ -15,12 +15,10 @@ OUT_OF_RANGE = ("{week}（{monday} 至 {sunday}）不在数据范围内：仓库
                 "{first}）"
                 "到 {last_week}（{last}）。")
 # The command line and the files
-CLI_START = "周调度简报 {week}{district}，仓库 {wdir}"
 CLI_DISTRICT = " 区县 {d}"
-CLI_ERROR = "无法生成周报：{error}"
+CLI_ERROR = "无法生成{kind}：{error}"
 CLI_WROTE = "写出 {file}"
 CLI_DONE = "完成：{title}{issue}，数据版本 v{version}"
-FILE_STEM = "周调度简报_{key}"
 # Progress lines while a briefing is built
 PROGRESS_STATUS = "指标状态（本周末、上周末、上月同日）"
 PROGRESS_WATERLOGGING = "积水点"
@@ -215,3 +213,145 @@ SUP_XLSX_NOTE = ("统计截至 {date}，依据督查问题台账。逾期 = 统�
 SUP_XLSX_UNIT_NOTE = "{unit} · {serial}"
 SUP_FILE_PDF = "督办单_{unit}_{date:%Y%m%d}.pdf"
 SUP_FILE_XLSX = "督办单汇总_{date:%Y%m%d}.xlsx"
+
+# -- Any period's briefing: the weekly words said of a month or a quarter
+BAD_MONTH = "月份“{period}”格式不对：请写成 2026-10（年-月）。"
+BAD_QUARTER = "季度“{period}”格式不对：请写成 2026-Q3（年-Q季度）。"
+BAD_PERIOD = "统计期“{period}”格式不对：周写成 2026-W47，月写成 2026-10，季度写成 2026-Q3。"
+NO_MONTHLY_DATA = "仓库中没有任何月度数据，无法生成{kind}。"
+OUT_OF_RANGE_PERIOD = ("{key}（{start} 至 {end}）不在数据范围内：仓库中的月度数据从 {first} 到 "
+                       "{last}。")
+KIND_NAME = {"week": "周调度简报", "month": "月度通报", "quarter": "季度考核通报"}
+# The weekly texts' words for "this week", "last week" as a month's or a quarter's.
+PERIOD_WORDS = {
+    "week": {},
+    "month": {"本周末": "本月末", "本周日": "本月末", "本周": "本月", "上周末": "上月末",
+              "上周": "上月", "周末": "月末", "上月同日": "去年同月末"},
+    "quarter": {"本周末": "本季度末", "本周日": "本季度末", "本周": "本季度",
+                "上周末": "上季度末", "上周": "上季度", "周末": "季度末",
+                "上月同日": "去年同季度末"},
+}
+
+
+def reword(text: str, kind: str) -> str:
+    """A weekly sentence said of a month or a quarter (本周 → 本月 …)."""
+    for a, b in PERIOD_WORDS[kind].items():
+        text = text.replace(a, b)
+    return text
+
+
+TITLE_KIND = {"month": "《{city}{district}创建国家卫生城市工作月度通报》",
+              "quarter": "《{city}{district}创建国家卫生城市工作季度考核通报》"}
+ISSUE_KIND = {"month": "{year}年第{number}期（{year}年{number}月：{start} 至 {end}）",
+              "quarter": "{year}年第{number}期（{year}年第{number}季度：{start} 至 {end}）"}
+ISSUE_RULE_KIND = {
+    "month": "期号按月编号：{year} 年 {number} 月即第 {number} 期；统计口径截至 {end}（月末）。",
+    "quarter": ("期号按季度编号：{year} 年第 {number} 季度即第 {number} 期；统计口径截至 {end}"
+                "（季度末）。"),
+}
+FILE_STEM_KIND = {"week": "周调度简报_{key}", "month": "月度通报_{key}",
+                  "quarter": "季度考核通报_{key}"}
+CLI_START_KIND = "{kind} {key}{district}，仓库 {wdir}"
+PROGRESS_STATUS_KIND = {"month": "指标状态（本月末、上月末、去年同月末）",
+                        "quarter": "指标状态（本季度末、上季度末、去年同季度末）"}
+PROGRESS_STREETS = "街道排名"
+PROGRESS_REPORTING = "数据报送"
+PROGRESS_ASSESSMENT = "季度考核得分"
+# Headings of a month's and a quarter's briefing: (heading, the sections printed under it)
+LAYOUT = {
+    "month": (("一、本月概况", ("due", "milestones")),
+              ("二、指标进度表", ("indicators",)),
+              ("三、区县排名", ("ranking", "street_ranking")),
+              ("四、表扬与通报批评", ("praise",)),
+              ("五、督查问题整改", ("problems", "problems_oldest", "unit_closure")),
+              ("六、积水点", ("waterlogging",)),
+              ("七、数据报送", ("reporting", "reporting_late"))),
+    "quarter": (("一、本季度概况", ("due", "milestones")),
+                ("二、指标进度表", ("indicators",)),
+                ("三、季度考核得分", ("assess_district", "assess_street", "assess_department",
+                                     "assess_items", "scheme")),
+                ("四、督查问题整改", ("problems", "problems_oldest", "unit_closure")),
+                ("五、数据报送", ("reporting", "reporting_late"))),
+}
+CHARTS_HEADING = {"month": "八、核心指标趋势", "quarter": "六、核心指标趋势"}
+SHEETS.update({
+    "milestones": "1c 到期与逾期事项", "street_ranking": "3b 街道排名",
+    "praise": "4 表扬与通报批评", "unit_closure": "5c 责任单位按期销号",
+    "reporting": "7 部门按时上报", "reporting_late": "7b 迟报缺报明细",
+    "assess_district": "3 区县考核得分", "assess_street": "3b 街道考核得分",
+    "assess_department": "3c 部门考核得分", "assess_items": "3d 考核明细",
+    "scheme": "3e 考核办法",
+})
+KIND_SHEETS = {
+    "month": {"ranking": "3 区县排名", "waterlogging": "6 积水点"},
+    "quarter": {"problems": "4 督查问题", "problems_oldest": "4b 久拖未改问题",
+                "unit_closure": "4c 责任单位按期销号", "reporting": "5 部门按时上报",
+                "reporting_late": "5b 迟报缺报明细"},
+}
+
+
+def sheet(key: str, kind: str) -> str:
+    """A section's XLSX sheet in a briefing of `kind` (numbered like its printed heading)."""
+    return reword(KIND_SHEETS.get(kind, {}).get(key) or SHEETS[key], kind)
+# Table captions (printed before a section's table) and the "more in the XLSX" note
+CAPTIONS = {
+    "street_ranking": "各区县内街道排名（同一评比规则，区内排名）：",
+    "unit_closure": "责任单位按期销号率排名（{period}）：",
+    "reporting_late": "迟报、缺报明细：",
+    "assess_district": "（一）区县得分",
+    "assess_street": "（二）街道得分（全市名次）",
+    "assess_department": "（三）部门得分",
+    "assess_items": "（四）各项得分明细",
+    "scheme": "（五）本季度执行的考核办法",
+}
+MORE_ROWS = "以上列出前 {top} 行（共 {n} 行），全部见 XLSX 工作表“{sheet}”。"
+COLS.update({
+    "street": "街道", "d_quarter": "较上季", "basis_quarter": "较上季比较的是",
+    "d_year": "较去年同期",
+    "basis_year": "较去年同期比较的是", "rank_prev": "上期名次", "history": "近三期名次",
+    "rank_city": "全市名次", "domains": "参评领域数", "category": "类别", "object": "对象",
+    "name": "名称", "basis": "依据", "department": "部门", "template": "报表",
+    "period_due": "统计期", "due": "应报", "on_time": "已报", "rate": "上报率",
+    "missing": "未报单位", "unit_name": "未报单位", "due_on": "截止日",
+    "unit": "责任单位", "on_time_rate": "按期销号率", "closed_on_time": "按期销号",
+    "closed": "销号", "object_type": "对象类型", "item": "考核项目", "measure": "指标或考核项",
+    "method": "计分方法", "weight": "权重", "target": "目标", "start": "起点",
+    "points": "得分", "note": "说明", "prev_score": "上季得分", "change": "较上季",
+    "prev_rank": "上季名次", "last_twice": "连续两季末位", "effective_from": "生效季度",
+    "effective_until": "截止季度", "score_total": "考核得分", "situation": "情况",
+})
+MILESTONE_DUE = "本期到期"
+MILESTONE_MET = "已达标"
+MILESTONE_MISSED = "逾期未达标"
+MILESTONE_WAIT = "期限所在统计期数据未齐"
+MILESTONES_NONE = "本期没有到期的阶段目标或工作节点，也没有逾期未达标的指标。"
+PRAISE = "表扬"
+CRITICISE = "通报批评"
+PRAISE_STREET = "综合得分全市第 {rank} 名（{score:.2f}）"
+CRITICISE_STREET = "综合得分全市倒数第 {k} 名（{score:.2f}）"
+CRITICISE_UNIT = "截至期末逾期未整改问题 {n} 个（最长逾期 {days} 天）"
+PRAISE_RULE = ("表扬与通报批评规则：按评比得分表扬全市前 {n} 名街道、通报批评倒数 {n} 名街道；"
+               "截至期末逾期未整改问题达到 {overdue} 个的责任单位通报批评。")
+PRAISE_NONE = "本期没有符合表扬或通报批评规则的对象。"
+OBJECT_STREET = "街道"
+OBJECT_UNIT = "责任单位"
+REPORTING_RULE = ("报送规则：周期性报表在统计期结束后 {days} 天内报送；本期截止的报表中，"
+                  "已在仓库中的即为已报（迟于截止日补报的，补报后计为已报）。"
+                  "上报率 = 已报份数 / 应报份数（按单位、期次合计）。")
+REPORTING_NONE = "本期没有截止的周期性报表。"
+REPORTING_ALL = "本期截止的报表 {due} 份，全部已报。"
+REPORTING_LEAD = "本期截止的报表 {due} 份，已报 {on_time} 份，上报率 {rate:.1f}%；未报 {late} 份。"
+STREET_RANKING_NOTE = "街道名次为区县内名次；名次变化与上期末相比。"
+HISTORY_ITEM = "{label} {rank}"
+ASSESS_LEAD = ("本季度考核（{scheme_n} 项考核内容，依据考核办法）：区县第一名 {top}（"
+               "{top_score:.2f} 分），末位 {bottom}（{bottom_score:.2f} 分）。")
+ASSESS_LAST_TWICE = "连续两个季度末位：{names}。"
+ASSESS_NONE = ("仓库中没有本季度执行的考核办法（模板 12 考核办法），无法计算考核得分；"
+               "请在“数据导入”页导入考核办法。")
+ASSESS_RULE = ("计分规则：达标满分 = 达到目标（指标为进度线，即基线到阶段目标的直线在本期的值）"
+               "得满分，否则 0 分；"
+               "按进度比例 = 权重 ×（数值 − 起点）/（目标 − 起点），限于 0 到满分；"
+               "按排名 = 第一名满分、末名 0 分、其间按名次等差；缺数据的项目得 0 分；"
+               "不适用的项目不计，得分按适用项目的权重折算为满分。")
+ASSESS_NOT_SCORED = "无适用考核项，不计分"
+YES = "是"

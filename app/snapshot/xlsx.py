@@ -47,7 +47,7 @@ def render(snap: Snapshot) -> bytes:
                                     "font_color": s.text_colour})
                   for k, s in VOCABULARY.items()}
     for key, sec in snap.sections.items():
-        ws = wb.add_worksheet(T.SHEETS[key])
+        ws = wb.add_worksheet(T.sheet(key, snap.kind))
         df = sec.table
         cols = [c for c in df.columns if c != "indicator_id"]
         for j, c in enumerate(cols):

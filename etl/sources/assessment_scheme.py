@@ -14,7 +14,7 @@ from warehouse import assessment, registry
 META = Meta("assessment_scheme", "考核办法", "Assessment scheme",
             department=("创卫办", "Sanitary-city office"),
             keys=("object_type", "item", "effective_from"), whole_table=True, order=4,
-            number='12', rhythm='when_changed')
+            number='12', rhythm='as_needed')
 
 MEASURES = (*[i["id"] for i in registry.indicators()], *assessment.BUILT_IN)
 
