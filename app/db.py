@@ -7,6 +7,8 @@ scratch (version 1 again) is not mistaken for the old one.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import polars as pl
 import streamlit as st
 
@@ -107,6 +109,25 @@ def ranking(version: int, as_of, meta: pl.DataFrame) -> pl.DataFrame:
                                              None, None, None), meta))
 
 
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def _assessment(wdir: str, version: int, quarter_start):
+    from warehouse.assessment import assess
+
+    return assess(_connection(wdir, version), quarter_start)
+
+
+def assessment(version: int, quarter_start):
+    """The quarter's assessment (warehouse.assessment.assess): scheme, items, totals. A district
+    user sees its own district's row (its rank among all), its streets, and no department."""
+    res = _assessment(_where(), version, quarter_start)
+    mine = auth.district()
+    if not mine:
+        return res
+    def keep(df: pl.DataFrame) -> pl.DataFrame:
+        return df.filter(pl.col("object_code").str.starts_with(mine))
+    return replace(res, items=keep(res.items), totals=keep(res.totals))
+
+
 def fact_ends(version: int) -> pl.DataFrame:
     """How far each source's data reach (warehouse.queries.fact_ends_sql)."""
     return query_sql(queries.fact_ends_sql(), version)
@@ -128,7 +149,7 @@ def series(version: int, indicator: str, area: str, grain: str, as_of) -> pl.Dat
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _briefing(wdir: str, version: int, week: str, district: str | None):
+def _briefing(wdir: str, version: int, key: str, district: str | None):
     import io
     import json
     import time
@@ -137,7 +158,7 @@ def _briefing(wdir: str, version: int, week: str, district: str | None):
     from app.snapshot.pack import make
 
     started = time.perf_counter()
-    pack = make(_connection(wdir, version), current_info(), week, district)
+    pack = make(_connection(wdir, version), current_info(), key, district)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(f"{pack.stem}.pdf", pack.pdf)
@@ -148,8 +169,20 @@ def _briefing(wdir: str, version: int, week: str, district: str | None):
     return pack, buf.getvalue(), time.perf_counter() - started
 
 
-def briefing(version: int, week: str, district: str | None):
-    """The weekly briefing pack (PDF, XLSX, charts, manifest) and its ZIP, built once per
-    warehouse publish, week and scope: (pack, zip bytes, seconds it took). A district user's
-    briefing is always its own district's."""
-    return _briefing(_where(), version, week, auth.district() or district)
+def briefing(version: int, key: str, district: str | None):
+    """The briefing pack of a week, month or quarter (PDF, XLSX, charts, manifest) and its ZIP,
+    built once per warehouse publish, period and scope: (pack, zip bytes, seconds it took). A
+    district user's briefing is always its own district's."""
+    return _briefing(_where(), version, key, auth.district() or district)
+
+
+def briefing_file(version: int, key: str, district: str | None, part: str):
+    """A download button's deferred content: one file of a briefing pack ("pdf", "xlsx" or
+    "zip"), built when the button is clicked (on Streamlit's download thread, so the scope and
+    the publish are read now)."""
+    where, scope = _where(), auth.district() or district
+
+    def get() -> bytes:
+        pack, zipped, _seconds = _briefing(where, version, key, scope)
+        return {"pdf": pack.pdf, "xlsx": pack.xlsx, "zip": zipped}[part]
+    return get

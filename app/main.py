@@ -26,6 +26,7 @@ PAGES = [
     ("satisfaction.py", "nav.satisfaction", ":material/sentiment_satisfied:", "view"),
     ("map.py", "nav.map", ":material/map:", "view"),
     ("problems.py", "nav.problems", ":material/assignment_late:", "view"),
+    ("assessment.py", "nav.assessment", ":material/military_tech:", "view"),
     ("data_status.py", "nav.data_status", ":material/fact_check:", "data_status"),
     ("weekly.py", "nav.weekly", ":material/summarize:", "briefings"),
     ("intake.py", "nav.intake", ":material/upload_file:", "intake"),

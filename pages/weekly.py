@@ -1,5 +1,5 @@
-"""周报导出 Weekly snapshot: pick a week (and a district), build the dispatch briefing, download
-the PDF, the XLSX, or everything as a ZIP."""
+"""简报导出 Briefings: pick the rhythm (周调度 weekly, 月通报 monthly, 季考核 quarterly), the period
+and the scope, build the briefing, download the PDF, the XLSX, or everything as a ZIP."""
 
 from __future__ import annotations
 
@@ -11,35 +11,37 @@ from app import formatting as F
 from app.i18n import current_lang, t
 from app.snapshot import build as B
 
-# 1/ frame and options: the default week is the latest complete week by the app's date
+# 1/ frame and options: the default period is the latest complete one by the app's date
 version = ui.page_frame("weekly.title")
 st.caption(t("weekly.intro"))
 lang, as_of = current_lang(), ui.as_of()
-weeks = B.weeks_available(db.connection(version), as_of)
-default = B.last_complete_week(as_of)
-
-
-def week_label(w: str) -> str:
-    _y, _n, monday, sunday = B.parse_week(w)
-    return t("weekly.week_option", lang, week=w, monday=monday, sunday=sunday)
-
-
-if not weeks:
-    st.info(t("weekly.no_weeks", date=as_of.isoformat()))
+c0, c1, c2 = st.columns([1, 2, 1])
+kind = ui.url_widget(c0.segmented_control, t("weekly.kind"), list(B.KINDS), "kind", "week",
+                     format_func=lambda k: t(f"weekly.kind.{k}")) or "week"
+periods = {p.key: p for p in B.available(db.connection(version), as_of, kind)}
+if not periods:
+    st.info(t("weekly.no_periods", date=as_of.isoformat(), kind=t(f"weekly.kind.{kind}")))
     ui.footer(version)
     st.stop()
-c1, c2 = st.columns([2, 1])
-week = c1.selectbox(t("weekly.week"), weeks, index=weeks.index(default) if default in weeks else 0,
-                    format_func=week_label, key="w_week",
-                    help=t("weekly.week_help", date=as_of.isoformat()))
+
+
+def period_label(key: str) -> str:
+    p = periods[key]
+    return t(f"weekly.{kind}_option", lang, week=key, monday=p.start, sunday=p.end,
+             year=p.year, number=p.number)
+
+
+keys = list(periods)
+week = c1.selectbox(t("weekly.period"), keys, format_func=period_label, key=f"w_{kind}",
+                    help=t("weekly.period_help", date=as_of.isoformat()))
 names = ui.area_names(version)
 scopes = ui.briefing_scopes(version)
 district = c2.selectbox(t("weekly.district"), scopes, key="w_scope",
                         format_func=lambda c: t("weekly.whole_city", lang) if c == "" else names[c])
 
-# 2/ build (cached per warehouse publish, week and scope) and download
+# 2/ build (cached per warehouse publish, period and scope) and download
 try:
-    with st.spinner(t("weekly.building", week=week)):
+    with st.spinner(t("weekly.building", week=period_label(week))):
         pack, zipped, seconds = db.briefing(version, week, district or None)
 except B.SnapshotError as e:
     st.error(F.md(t("weekly.error", message=str(e))))
@@ -48,7 +50,7 @@ s = pack.snapshot
 st.success(F.md(t("weekly.done", title=s.title, issue=s.issue, version=s.version,
                   seconds=seconds)))
 d1, d2, d3 = st.columns(3)
-exported = {"week": week, "district": district or None, "version": s.version}
+exported = {"period": week, "district": district or None, "version": s.version}
 d1.download_button(t("weekly.download_pdf"), pack.pdf, f"{pack.stem}.pdf",
                    mime="application/pdf", key="dl_pdf", type="primary",
                    on_click=auth.record, args=("briefing_export", {**exported, "file": "pdf"}))
@@ -65,7 +67,7 @@ st.markdown(f"**{F.md(s.title)}**  \n{F.md(s.issue)}")
 st.markdown("\n".join(f"- {F.md(line)}" for line in s.overview))
 st.dataframe(s.sections["indicators"].display, hide_index=True, width="stretch")
 st.caption(t("weekly.cli"))
-st.code(f"python -m app.snapshot --week {week}" + (f" --district {district}" if district
-                                                  else "") + f" --out {t('weekly.out_dir')}",
+st.code(f"python -m app.snapshot --{kind} {week}" + (f" --district {district}" if district
+                                                     else "") + f" --out {t('weekly.out_dir')}",
         language="bash")
 ui.footer(version)

@@ -54,9 +54,9 @@ CLOSURE_INDICATOR = "problem_on_time_closure_rate"
 EPS = 1e-9
 
 MEASURE_SCHEMA = {"object_type": pl.Utf8, "object_code": pl.Utf8, "object_name": pl.Utf8,
-                  "group_name": pl.Utf8, "measure": pl.Utf8, "value": pl.Float64,
-                  "target": pl.Float64, "start": pl.Float64, "direction": pl.Utf8,
-                  "applicable": pl.Boolean, "note": pl.Utf8}
+                  "group_code": pl.Utf8, "group_name": pl.Utf8, "measure": pl.Utf8,
+                  "value": pl.Float64, "target": pl.Float64, "start": pl.Float64,
+                  "direction": pl.Utf8, "applicable": pl.Boolean, "note": pl.Utf8}
 ITEM_SCHEMA = {**MEASURE_SCHEMA, "item": pl.Utf8, "weight": pl.Float64, "method": pl.Utf8,
                "rank_in_item": pl.Int64, "ranked": pl.Int64, "points": pl.Float64}
 
@@ -136,7 +136,8 @@ def score(scheme: pl.DataFrame, measures: pl.DataFrame) -> tuple[pl.DataFrame, p
                          "rank_in_item": rank, "ranked": len(ordered), "points": pts})
     items = pl.DataFrame(rows, schema=ITEM_SCHEMA)
     full = scheme.group_by("object_type").agg(pl.col("weight").sum().alias("full"))
-    totals = (items.group_by("object_type", "object_code", "object_name", "group_name")
+    totals = (items.group_by("object_type", "object_code", "object_name", "group_code",
+                             "group_name")
               .agg(pl.col("points").sum().alias("points"),
                    pl.col("weight").filter(pl.col("applicable")).sum().alias("applicable_weight"),
                    pl.col("applicable").sum().cast(pl.Int64).alias("applicable_items"),
@@ -159,11 +160,11 @@ def _areas(con, level: str) -> pl.DataFrame:
     a = queries.run(con, "areas")
     names = dict(zip(a["area_code"], a["name_zh"]))
     mine = a.filter(pl.col("area_level") == level)
+    groups = [p if level == "street" else "" for p in mine["parent_code"]]
     return pl.DataFrame({"object_code": mine["area_code"], "object_name": mine["name_zh"],
-                         "group_name": [names.get(p, "") if level == "street" else ""
-                                        for p in mine["parent_code"]]},
+                         "group_code": groups, "group_name": [names.get(p, "") for p in groups]},
                         schema={"object_code": pl.Utf8, "object_name": pl.Utf8,
-                                "group_name": pl.Utf8})
+                                "group_code": pl.Utf8, "group_name": pl.Utf8})
 
 
 def _frame(rows: list[dict]) -> pl.DataFrame:
@@ -256,7 +257,8 @@ def measure_departments(con, measures: list[str], q0: dt.date, q1: dt.date) -> p
     worst = float(max([counts.get(u, 0) for u in units] or [0]))
     rows = []
     for u in everyone:
-        base = {"object_type": "部门", "object_code": u, "object_name": u, "group_name": ""}
+        base = {"object_type": "部门", "object_code": u, "object_name": u, "group_code": "",
+                "group_name": ""}
         for m in measures:
             b = {**base, "measure": m}
             if m == "问题按期销号率":

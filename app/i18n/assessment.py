@@ -43,7 +43,7 @@ STRINGS = {
     "assess.object": {"zh": "选择对象", "en": "Pick one"},
     "assess.breakdown_caption": {
         "zh": "{name}：{score} 分（满分 {full:g}），全部 {n} 个{type}中第 {rank} 名。",
-        "en": "{name}: {score} points (of {full:g}), ranked {rank} of {n} {type}."},
+        "en": "{name}: {score} points (of {full:g}), rank {rank} of {n}."},
     "assess.breakdown_unscored": {"zh": "{name}：没有适用的考核项目，本季度不计分。",
                                   "en": "{name}: no item applies this quarter; not scored."},
     "assess.scheme": {"zh": "本季度执行的考核办法", "en": "The scheme in force this quarter"},

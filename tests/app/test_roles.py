@@ -34,7 +34,7 @@ def test_a_leader_views_and_an_analyst_downloads(app):
     ("clerk", "weekly", True), ("district", "admin", False), ("admin", "admin", True)])
 def test_a_page_outside_the_role_is_not_served(app, role, page, allowed):
     at = app(page, role=role, scope="990105" if role == "district" else None)
-    titles = {"data_status": "数据状态", "admin": "账户与审计日志", "weekly": "周报导出"}
+    titles = {"data_status": "数据状态", "admin": "账户与审计日志", "weekly": "简报导出"}
     assert (at.title[0].value.startswith(titles[page])) == allowed
 
 

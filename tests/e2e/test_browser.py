@@ -30,7 +30,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 PAGES = {"": ("创卫与健康城市建设", "Sanitary City"), "garbage": ("垃圾分类", "Garbage sorting"),
          "mosquito": ("蚊虫密度", "Mosquito density"), "chronic": ("慢病管理", "Chronic disease"),
          "literacy": ("健康素养", "Health literacy"), "map": ("积水点与网格", "Waterlogging"),
-         "data_status": ("数据状态", "Data status"), "weekly": ("周报导出", "Weekly snapshot"),
+         "data_status": ("数据状态", "Data status"), "weekly": ("简报导出", "Briefings"),
          "admin": ("账户与审计", "Accounts and audit"), "intake": ("数据导入", "Data intake"),
          "problems": ("问题台账", "Problem ledger"),
          "satisfaction": ("群众满意度", "Public satisfaction")}
@@ -234,7 +234,7 @@ def test_a_district_user_sees_only_its_district(chromium, server):
         for other in ("城关区", "东湖区", "西山区", "北塘区", "新港区"):
             assert other not in body, other
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-        assert "数据状态" in nav and "周报导出" in nav
+        assert "数据状态" in nav and "简报导出" in nav
         assert outside == []
     finally:
         page.close()
