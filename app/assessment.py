@@ -10,9 +10,9 @@ import polars as pl
 
 from app import formatting as F
 from app.i18n import t
-from warehouse.assessment import BUILT_IN
+from warehouse.assessment import BUILT_IN, OBJECT_TYPES, STREETS
 
-TYPES = ("区县", "街道", "部门")
+TYPES = tuple(OBJECT_TYPES)
 
 
 def quarter_label(start: dt.date, end: dt.date, lang: str) -> str:
@@ -47,7 +47,7 @@ def scores(totals: pl.DataFrame, otype: str, lang: str, areas: dict[str, str]) -
     rows = totals.filter(pl.col("object_type") == otype)
     out = {
         t("assess.col.rank", lang): [F.DASH if r is None else str(r) for r in rows["rank"]],
-        **({t("assess.col.district", lang): names_of(rows, areas, "group")} if otype == "街道"
+        **({t("assess.col.district", lang): names_of(rows, areas, "group")} if otype == STREETS
            else {}),
         t("assess.col.name", lang): names_of(rows, areas),
         t("assess.col.score", lang): [_num(v) for v in rows["score"]],

@@ -46,7 +46,8 @@ import polars as pl
 from warehouse import queries, reporting
 from warehouse.status import better_or_equal, goal_for_period, goals_by_area, status_table
 
-OBJECT_TYPES = {"区县": "district", "街道": "street", "部门": "department"}
+DISTRICTS, STREETS, DEPARTMENTS = "区县", "街道", "部门"     # 考核对象类型 as the scheme writes it
+OBJECT_TYPES = {DISTRICTS: "district", STREETS: "street", DEPARTMENTS: "department"}
 METHODS = {"达标满分": "pass_full", "按进度比例": "progress", "按排名": "rank"}
 BUILT_IN = ("问题按期销号率", "数据按时上报率", "暗访问题数")
 UNANNOUNCED = ("暗访", "省级暗访", "国家暗访")
@@ -257,7 +258,7 @@ def measure_departments(con, measures: list[str], q0: dt.date, q1: dt.date) -> p
     worst = float(max([counts.get(u, 0) for u in units] or [0]))
     rows = []
     for u in everyone:
-        base = {"object_type": "部门", "object_code": u, "object_name": u, "group_code": "",
+        base = {"object_type": DEPARTMENTS, "object_code": u, "object_name": u, "group_code": "",
                 "group_name": ""}
         for m in measures:
             b = {**base, "measure": m}

@@ -29,8 +29,6 @@ STRINGS = {
         "en": "No assessment scheme is in force for {quarter}. Download template 12 (assessment "
               "scheme) on the Data intake page, fill in the items, weights and scoring methods, "
               "and load it."},
-    "assess.none_of_type": {"zh": "本季度的考核办法没有针对{type}的考核项目。",
-                            "en": "This quarter's scheme has no items for {type}."},
     "assess.scores": {"zh": "得分与名次", "en": "Scores and ranks"},
     "assess.scores_help": {
         "zh": "得分按适用考核项目的权重折算为满分；名次相同表示得分相同。“连续两季末位”= 本季度"

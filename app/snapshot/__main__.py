@@ -27,9 +27,8 @@ def main(argv: list[str] | None = None) -> int:
                                 description=__doc__.split("\n\n")[1].replace("\n", " "))
     which = p.add_mutually_exclusive_group()
     which.add_argument("--week", help=f"ISO week, e.g. 2026-W47 (default: last week, {last})")
-    which.add_argument("--month", help="month, e.g. 2026-10: the monthly bulletin (月度通报)")
-    which.add_argument("--quarter", help="quarter, e.g. 2026-Q3: the quarterly assessment "
-                                         "(季度考核通报)")
+    which.add_argument("--month", help="month, e.g. 2026-10: the monthly bulletin")
+    which.add_argument("--quarter", help="quarter, e.g. 2026-Q3: the quarterly assessment")
     p.add_argument("--district", default=None, help="district code for a district's briefing")
     p.add_argument("--out", required=True, type=Path, help="output folder")
     p.add_argument("--warehouse", type=Path, default=None,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import polars as pl
 
 from app import formatting as F
+from app.datastatus import period_text
 from app.i18n import t
 from app.snapshot import text as T
 from app.snapshot.periods import Period
 from app.snapshot.sections import Section, load_milestones
-from warehouse import assessment, queries, reporting, settings
+from warehouse import assessment as A
+from warehouse import queries, reporting, settings
 from warehouse.status import area_ranking
 
 C = T.COLS
@@ -28,8 +30,7 @@ def _move(rank: int | None, before: int | None) -> str:
 
 
 def _label(p: Period) -> str:
-    return (f"{p.number}月" if p.kind == "month" else f"{p.year}Q{p.number}" if p.kind == "quarter"
-            else p.key)
+    return T.PERIOD_SHORT[p.kind].format(year=p.year, number=p.number, key=p.key)
 
 
 def ranking(history: list[tuple[Period, pl.DataFrame]], meta: pl.DataFrame,
@@ -62,7 +63,7 @@ def ranking(history: list[tuple[Period, pl.DataFrame]], meta: pl.DataFrame,
     if table.height:
         table = table.with_columns(pl.col(C["rank"]).cast(pl.Int64),
                                    pl.col(C["rank_prev"]).cast(pl.Int64))
-    notes = [T.RANKING_RULE.replace("名次变化与上周末相比。", "名次变化与上期末相比。")]
+    notes = [T.RANKING_RULE_PERIOD]
     if district:
         notes.append(T.RANKING_MINE.format(district=names.get(district, district)))
     return Section("ranking", table, formats={c: "{:.2f}" for c in table.columns
@@ -107,7 +108,8 @@ def praise(city: pl.DataFrame, items: pl.DataFrame, names: dict[str, str],
     ranked = city.filter(pl.col("rank").is_not_null()).sort("rank", "area_code")
     rows = []
     top = ranked.head(n)
-    bottom = ranked.tail(n).reverse().filter(~pl.col("area_code").is_in(top["area_code"]))
+    bottom = ranked.tail(n).reverse().filter(
+        ~pl.col("area_code").is_in(top["area_code"].to_list()))
     for r in top.iter_rows(named=True):
         rows.append((T.PRAISE, T.OBJECT_STREET, r["area_code"], names.get(r["area_code"], ""),
                      T.PRAISE_STREET.format(rank=r["rank"], score=r["score"])))
@@ -205,11 +207,9 @@ def reporting_sections(con, area_code: str, period: Period) -> tuple[Section, Se
     late = missing.sort("department_zh", "template_no", "period_start", "unit_code").select(
         pl.col("department_zh").replace("", F.DASH).alias(C["department"]),
         pl.col("title_zh").alias(C["template"]),
-        pl.Series([F.period(p, g if g != "half_month" else "month", "zh") + (
-            "" if g != "half_month" else ("上半月" if p.day == 1 else "下半月"))
-            for p, g in zip(missing["period_start"], missing["period_grain"])],
-            dtype=pl.Utf8).alias(C["period_due"]) if missing.height else
-        pl.lit(None, dtype=pl.Utf8).alias(C["period_due"]),
+        pl.Series([period_text(p, g, "zh") for p, g in zip(missing["period_start"],
+                                                           missing["period_grain"])],
+                  dtype=pl.Utf8).alias(C["period_due"]),
         pl.col("due_on").cast(pl.Utf8).alias(C["due_on"]),
         pl.coalesce("unit_name", "unit_code").alias(C["unit_name"]),
         pl.col("district_code").replace_strict(names, default="").alias(C["district"]))
@@ -245,7 +245,7 @@ def assessment_sections(con, period: Period, district: str | None, names: dict[s
                         parents: dict[str, str]) -> tuple[dict[str, Section], list[str]]:
     """The quarter's scores by object type, every item's points, the scheme in force, and the
     overview's lines."""
-    res = assessment.assess(con, period.start)
+    res = A.assess(con, period.start)
     names_zh = dict(zip(*queries.run(con, "indicator_meta").select("indicator_id", "name_zh")))
     measure = pl.col("measure").replace_strict(names_zh, default=pl.col("measure"))
     out: dict[str, Section] = {}
@@ -253,19 +253,19 @@ def assessment_sections(con, period: Period, district: str | None, names: dict[s
         empty = pl.DataFrame({C["line"]: [T.ASSESS_NONE]})
         return {"assess_district": Section("assess_district", empty)}, [T.ASSESS_NONE]
     tot = res.totals
-    for otype, key in (("区县", "assess_district"), ("街道", "assess_street"),
-                       ("部门", "assess_department")):
+    for otype, key in ((A.DISTRICTS, "assess_district"), (A.STREETS, "assess_street"),
+                       (A.DEPARTMENTS, "assess_department")):
         rows = tot.filter(pl.col("object_type") == otype)
-        if otype == "街道" and district:
+        if otype == A.STREETS and district:
             rows = rows.filter(pl.col("object_code").replace_strict(parents, default="")
                                == district)
-        if otype == "部门" and district:
+        if otype == A.DEPARTMENTS and district:
             continue
         if not rows.height:
             continue
         table = rows.select(
             pl.col("rank").alias(C["rank"]),
-            *([pl.col("group_name").alias(C["district"])] if otype == "街道" else []),
+            *([pl.col("group_name").alias(C["district"])] if otype == A.STREETS else []),
             pl.col("object_name").alias(C["name"]),
             pl.col("score").alias(C["score_total"]),
             pl.col("prev_score").alias(C["prev_score"]),
@@ -303,7 +303,7 @@ def assessment_sections(con, period: Period, district: str | None, names: dict[s
         .alias(C["effective_until"])), formats={C["weight"]: "{:g}"},
         lead=[T.CAPTIONS["scheme"]])
     lines = []
-    d = tot.filter((pl.col("object_type") == "区县") & pl.col("score").is_not_null())
+    d = tot.filter((pl.col("object_type") == A.DISTRICTS) & pl.col("score").is_not_null())
     if d.height:
         top, bottom = d.row(0, named=True), d.row(-1, named=True)
         lines.append(T.ASSESS_LEAD.format(scheme_n=res.scheme.height, top=top["object_name"],

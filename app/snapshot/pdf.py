@@ -14,6 +14,7 @@ from PIL import Image
 from app import formatting as F
 from app.snapshot import text as T
 from app.snapshot.build import STATUS_KEY, Section, Snapshot
+from warehouse.assessment import DISTRICTS
 from warehouse.status import VOCABULARY
 
 FONT_FILE = Path(__file__).resolve().parent.parent / "fonts" / "NotoSansSC-Regular-GB2312.ttf"
@@ -209,7 +210,7 @@ def render_period(snap: Snapshot, images: list[bytes]) -> bytes:
             elif sec.table.height and key != "overview":
                 table = sec.table
                 if key == "assess_items":
-                    table = table.filter(table[T.COLS["object_type"]] == "区县")
+                    table = table.filter(table[T.COLS["object_type"]] == DISTRICTS)
                 limit = PRINT_ROWS.get(key, 60) or table.height
                 h, rows = _plain(Section(key, table, sec.formats))
                 if len(rows) > limit:

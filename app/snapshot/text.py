@@ -343,6 +343,8 @@ REPORTING_ALL = "本期截止的报表 {due} 份，全部已报。"
 REPORTING_LEAD = "本期截止的报表 {due} 份，已报 {on_time} 份，上报率 {rate:.1f}%；未报 {late} 份。"
 STREET_RANKING_NOTE = "街道名次为区县内名次；名次变化与上期末相比。"
 HISTORY_ITEM = "{label} {rank}"
+PERIOD_SHORT = {"week": "{key}", "month": "{number}月", "quarter": "{year}Q{number}"}
+RANKING_RULE_PERIOD = RANKING_RULE.replace("名次变化与上周末相比。", "名次变化与上期末相比。")
 ASSESS_LEAD = ("本季度考核（{scheme_n} 项考核内容，依据考核办法）：区县第一名 {top}（"
                "{top_score:.2f} 分），末位 {bottom}（{bottom_score:.2f} 分）。")
 ASSESS_LAST_TWICE = "连续两个季度末位：{names}。"

@@ -173,7 +173,8 @@ def test_the_template_is_listed_with_its_blank_workbook(tmp_path):
         "template": "problems", "number": "8", "title_zh": "督查问题台账",
         "title_en": "Inspection problem ledger", "table_name": "stg_problems",
         "rhythm": "continuous", "period_grain": "day", "period_sql": problems.META.period,
-        "unit_type": None, "unit_column": None, "load_order": 50, "sort_order": None,
+        "unit_type": None, "unit_column": None, "department_zh": "督查考核组",
+        "department_en": "Inspection and assessment group", "load_order": 50, "sort_order": None,
         "spreadsheet": True}
     order = [r["template"] for r in catalog.dim_template_rows()]
     assert order.index("problems") > order.index("baselines")   # 8 after the 7s

@@ -45,6 +45,7 @@ def cut_warehouse(wdir, cut: dt.date) -> duckdb.DuckDBPyConnection:
     derive.build(con)
     con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
+    store.template_views(con)
     return con
 
 

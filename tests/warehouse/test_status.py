@@ -229,3 +229,35 @@ def test_district_ranking_on_literal_values():
     assert out == {("garbage", "d1"): (0.5, 2), ("garbage", "d2"): (1.25, 1),
                    ("mosquito", "d1"): (0.5, 2), ("mosquito", "d2"): (1.0, 1),
                    ("overall", "d1"): (0.5, 2), ("overall", "d2"): (1.125, 1)}
+
+
+def test_the_ranking_rule_on_literal_values():
+    """area_ranking: the clamp, a missing domain left out of the mean (not zero), equal scores
+    sharing a rank, streets ranked within their district, an area with no share not ranked."""
+    import polars as pl
+
+    from warehouse.status import area_ranking
+
+    rows = [  # (indicator, domain, street, value, baseline, goal)
+        ("i1", "garbage", "s1", 45.0, 28.0, 45.0),     # 1.0
+        ("i2", "mosquito", "s1", 12.3, 12.3, 5.0),     # 0.0 → overall 0.5
+        ("i1", "garbage", "s2", 36.5, 28.0, 45.0),     # 0.5; mosquito missing → overall 0.5
+        ("i1", "garbage", "s3", 10.0, 28.0, 45.0),     # −1.06 → clamped to −1
+        ("i2", "mosquito", "s3", 1.0, 12.3, 5.0),      # 1.55 → clamped to 1.5 → overall 0.25
+        ("i1", "garbage", "s4", None, 28.0, 45.0),     # no value: not ranked
+    ]
+    st = pl.DataFrame({"indicator_id": [r[0] for r in rows], "area_level": ["street"] * 6,
+                       "area_code": [r[2] for r in rows], "value": [r[3] for r in rows],
+                       "baseline": [r[4] for r in rows], "goal": [r[5] for r in rows]})
+    meta = pl.DataFrame({"indicator_id": ["i1", "i2"], "domain": ["garbage", "mosquito"]})
+    parents = {"s1": "d1", "s2": "d1", "s3": "d2", "s4": "d2"}
+    out = {(r["domain"], r["area_code"]): (round(r["score"], 6), r["rank"], r["domains"])
+           for r in area_ranking(st, meta, "street", parents).iter_rows(named=True)}
+    assert out[("overall", "s1")] == (0.5, 1, 2)
+    assert out[("overall", "s2")] == (0.5, 1, 1)       # same score: same rank within d1
+    assert out[("overall", "s3")] == (0.25, 1, 2)      # first within d2 (s4 has no share)
+    assert out[("garbage", "s3")] == (-1.0, 1, 1) and out[("mosquito", "s3")] == (1.5, 1, 1)
+    assert ("overall", "s4") not in out
+    city = {r["area_code"]: r["rank"] for r in area_ranking(st, meta, "street")
+            .filter(pl.col("domain") == "overall").iter_rows(named=True)}
+    assert city == {"s1": 1, "s2": 1, "s3": 3}
