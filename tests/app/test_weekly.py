@@ -34,3 +34,14 @@ def test_a_briefing_download_is_audited(run_page, state_folder):
     button.click().run()
     entries = [e for e in audit.read(folder=state_folder) if e["action"] == "briefing_export"]
     assert entries and entries[0]["who"] == "tester" and entries[0]["detail"]["file"] == "pdf"
+
+
+@pytest.mark.parametrize(("kind", "period", "title"), [
+    ("month", "2026-10", "《XX市创建国家卫生城市工作月度通报》"),
+    ("quarter", "2026-Q3", "《XX市创建国家卫生城市工作季度考核通报》")])
+def test_the_page_builds_a_month_or_a_quarter(run_page, kind, period, title):
+    at = run_page("weekly", kind=kind, as_of="2026-11-27")
+    assert at.selectbox(key=f"w_{kind}").value == period     # the latest complete one
+    assert title in " ".join(m.value for m in at.markdown)
+    assert len(at.get("download_button")) == 3
+    assert f"--{kind} {period}" in at.code[0].value

@@ -33,6 +33,7 @@ PAGES = {"": ("创卫与健康城市建设", "Sanitary City"), "garbage": ("垃�
          "data_status": ("数据状态", "Data status"), "weekly": ("简报导出", "Briefings"),
          "admin": ("账户与审计", "Accounts and audit"), "intake": ("数据导入", "Data intake"),
          "problems": ("问题台账", "Problem ledger"),
+         "assessment": ("季考核", "Quarterly assessment"),
          "satisfaction": ("群众满意度", "Public satisfaction")}
 
 pytestmark = pytest.mark.slow
