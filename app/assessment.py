@@ -13,6 +13,7 @@ from app.i18n import t
 from warehouse.assessment import BUILT_IN, OBJECT_TYPES, STREETS
 
 TYPES = tuple(OBJECT_TYPES)
+COUNTS = BUILT_IN[2:]      # 暗访问题数 counts problems: shown without decimals
 
 
 def quarter_label(start: dt.date, end: dt.date, lang: str) -> str:
@@ -72,8 +73,10 @@ def breakdown(items: pl.DataFrame, code: str, names: dict[str, str], lang: str
         t("assess.col.measure", lang): [measure_name(m, names, lang) for m in rows["measure"]],
         t("assess.col.method", lang): [t(f"assess.method.{m}", lang) for m in rows["method"]],
         t("assess.col.weight", lang): [f"{w:g}" for w in rows["weight"]],
-        t("assess.col.value", lang): [_num(v) for v in rows["value"]],
-        t("assess.col.target", lang): [_num(v) for v in rows["target"]],
+        t("assess.col.value", lang): [_num(v, 0 if m in COUNTS else 2)
+                                      for v, m in zip(rows["value"], rows["measure"])],
+        t("assess.col.target", lang): [_num(v, 0 if m in COUNTS else 2)
+                                       for v, m in zip(rows["target"], rows["measure"])],
         t("assess.col.points", lang): [_num(v) for v in rows["points"]],
         t("assess.col.note", lang): [t(f"assess.note.{n}", lang) if n else ""
                                      for n in rows["note"]],

@@ -15,8 +15,7 @@ from app.snapshot import build as B
 version = ui.page_frame("weekly.title")
 st.caption(t("weekly.intro"))
 lang, as_of = current_lang(), ui.as_of()
-c0, c1, c2 = st.columns([1, 2, 1])
-kind = ui.url_widget(c0.segmented_control, t("weekly.kind"), list(B.KINDS), "kind", "week",
+kind = ui.url_widget(st.segmented_control, t("weekly.kind"), list(B.KINDS), "kind", "week",
                      format_func=lambda k: t(f"weekly.kind.{k}")) or "week"
 periods = {p.key: p for p in B.available(db.connection(version), as_of, kind)}
 if not periods:
@@ -32,6 +31,7 @@ def period_label(key: str) -> str:
 
 
 keys = list(periods)
+c1, c2 = st.columns([2, 1])
 week = c1.selectbox(t("weekly.period"), keys, format_func=period_label, key=f"w_{kind}",
                     help=t("weekly.period_help", date=as_of.isoformat()))
 names = ui.area_names(version)
