@@ -18,17 +18,9 @@ from app.snapshot import images
 from app.snapshot import text as T
 from app.snapshot.__main__ import main
 from app.snapshot.pack import make
-from warehouse import store
 
 pytestmark = pytest.mark.slow
 WEEK = "2025-W32"
-
-
-@pytest.fixture(scope="module")
-def con_info(sample_warehouse):
-    con, info = store.connect_readonly(sample_warehouse)
-    yield con, info
-    con.close()
 
 
 @pytest.fixture(scope="module")
