@@ -6,6 +6,7 @@ and the dark, large-type style that fits one screen (1920×1080, or 3840×2160 a
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import polars as pl
 
@@ -77,6 +78,30 @@ ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
 def esc(text: object) -> str:
     """Text from the data (area, unit, source names) for this module's HTML, shown as itself."""
     return str(text).translate(ENTITIES)
+
+
+def clock() -> float:
+    """The wall clock the rotation follows (seconds since the epoch)."""
+    return time.time()
+
+
+def rotation(city: str, districts: list[str], seconds: int, now: float) -> str:
+    """The area the wall shows now when it rotates (?rotate=N): the city, then each district in
+    code order, N seconds each, the same on every wall at the same moment (by the clock)."""
+    areas = [city, *sorted(districts)]
+    if seconds <= 0:
+        return city
+    return areas[int(now // seconds) % len(areas)]
+
+
+def rotate_seconds(value: str | None) -> int:
+    """?rotate=N: N seconds per area, at least 10 (a wall must be readable); else 0 (no
+    rotation)."""
+    try:
+        n = int(value or 0)
+    except ValueError:
+        return 0
+    return max(10, n) if n > 0 else 0
 
 
 def badge(status: str, lang: str) -> str:

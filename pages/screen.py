@@ -1,7 +1,8 @@
 """指挥大屏 Command screen: one dark, large-type screen for the leadership wall (no sidebar) — the
 overview's headline tiles and counts, the city map of grid statuses, each district's statuses,
 this week's waterlogging and problem figures, how far the data reach; it refreshes itself when a
-new data version is published."""
+new data version is published, and with ?rotate=N shows the city and each district in turn, N
+seconds each."""
 
 from __future__ import annotations
 
@@ -21,12 +22,16 @@ st.markdown(S.STYLE, unsafe_allow_html=True)
 lang, as_of = current_lang(), ui.as_of()
 names = ui.area_names(version)
 city = next((c for c in names if len(c) == 6 and c.endswith("00")), "")
+every = S.rotate_seconds(st.query_params.get("rotate"))
+focus = S.rotation(city, ui.districts(version), every, S.clock())
 
 
-@st.fragment(run_every=30)
+@st.fragment(run_every=min(30, every) if every else 30)
 def refresh_on_publish() -> None:
-    """Every 30 s: a newer data version reruns the whole screen (no restart, no click)."""
-    if db.current_version() != version:
+    """Every 30 s (or each rotation step): a newer data version, or the next area of the
+    rotation, reruns the whole screen (no restart, no click)."""
+    if db.current_version() != version or (
+            every and S.rotation(city, ui.districts(version), every, S.clock()) != focus):
         st.rerun()
 
 
@@ -36,26 +41,28 @@ refresh_on_publish()
 with st.spinner(t("loading")):
     statuses = db.statuses(version, as_of, ("city", "district"))
     meta = db.query("indicator_meta", version)
-    running = db.running_values(version, city, as_of)
-    got = ui.map_inputs(version, city, as_of)
-mine = {r["indicator_id"]: r for r in statuses.iter_rows(named=True) if r["area_code"] == city}
+    running = db.running_values(version, focus, as_of)
+    got = ui.map_inputs(version, focus, as_of)
+mine = {r["indicator_id"]: r for r in statuses.iter_rows(named=True) if r["area_code"] == focus}
 tiles = [O.tile(m, mine.get(m["indicator_id"]), lang, running.get(m["indicator_id"]))
          for m in meta.iter_rows(named=True) if m["headline"]]
-count = O.status_counts(statuses, city)
+count = O.status_counts(statuses, focus)
 monday, _ = P.week_of(as_of)
 ledger_end = db.query("weekly_ledger_dates", version)["latest"][0]
-water = S.water_totals(db.query("weekly_waterlogging", version, area=city, monday=monday,
+water = S.water_totals(db.query("weekly_waterlogging", version, area=focus, monday=monday,
                                 sunday=as_of, stale_days=settings.STALE_DAYS)) \
     if ledger_end is not None and ledger_end >= monday else None
 span = db.query("problem_dates", version).row(0, named=True)
 week_known = span["latest_date"] is not None and span["latest_date"] >= monday
-mv = maps.map_view(got["areas"], got["points"], got["sites"], city, [], [],
+mv = maps.map_view(got["areas"], got["points"], got["sites"], focus, [], [],
                    settings.STALE_DAYS, settings.MAP_MAX_GRIDS, got["problems"],
                    settings.OVERDUE_DAYS)
 
 # 3/ render: head, then tiles | map | districts, this week, data reach
-st.markdown(S.head(names.get(city, ""), as_of, version, lang), unsafe_allow_html=True)
-st.markdown(S.counts_html(t("overview.count", area=names.get(city, ""),
+st.markdown(S.head(names.get(city, "") if focus == city else
+                   t("screen.focus", city=names.get(city, ""), district=names.get(focus, "")),
+                   as_of, version, lang), unsafe_allow_html=True)
+st.markdown(S.counts_html(t("overview.count", area=names.get(focus, ""),
                            on=count.get("on_track", 0), risk=count.get("at_risk", 0),
                            off=count.get("off_track", 0), inc=count.get("incomplete", 0))),
             unsafe_allow_html=True)

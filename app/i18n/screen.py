@@ -7,6 +7,7 @@ STRINGS = {
     "screen.sub": {"zh": "统计截至 {date} · 数据版本 v{v} · 新数据发布后自动刷新",
                    "en": "As of {date} · data version v{v} · refreshes itself when data are "
                          "published"},
+    "screen.focus": {"zh": "{city}{district}", "en": "{city} · {district}"},
     "screen.headlines": {"zh": "核心指标", "en": "Headline indicators"},
     "screen.districts": {"zh": "各区县指标状态（项）", "en": "Indicator statuses by district"},
     "screen.map": {"zh": "网格状态（红：超期积水点、超标监测点或逾期问题；黄：有未销号积水点"

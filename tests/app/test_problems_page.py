@@ -160,3 +160,27 @@ def test_command_screen_shows_the_overviews_numbers(run_page):
     overdue = next(s.value for s in overview.subheader if s.value.startswith("逾期问题"))
     n = overdue.split("共 ")[1].split(" 项")[0]
     assert f'其中逾期</span><span class="hc-num">{n}</span>' in html
+
+
+def test_the_wall_rotates_through_the_districts():
+    """?rotate=N: the city, then each district in code order, N seconds each (at least 10)."""
+    from app.screen import rotate_seconds, rotation
+
+    districts = ["990103", "990102"]
+    assert [rotation("990100", districts, 60, t) for t in (0, 59, 60, 150, 180)] == [
+        "990100", "990100", "990102", "990103", "990100"]
+    assert rotation("990100", districts, 0, 1e9) == "990100"
+    assert (rotate_seconds("60"), rotate_seconds("3"), rotate_seconds(None),
+            rotate_seconds("abc"), rotate_seconds("-5")) == (60, 10, 0, 0, 0)
+
+
+def test_a_rotating_wall_shows_a_district_with_the_overviews_numbers(run_page, monkeypatch):
+    from app import screen
+
+    monkeypatch.setattr(screen, "clock", lambda: 60.0 * 4 + 1)  # the 4th district: 南江区 990105
+    overview = run_page("overview", as_of=AS_OF, district="990105")
+    screen = run_page("screen", as_of=AS_OF, rotate="60")
+    html = " ".join(m.value for m in screen.markdown)
+    assert "XX市南江区创建国家卫生城市" in html
+    for m in overview.metric:
+        assert f">{m.value}<" in html.replace("<br>", "<"), m.label
