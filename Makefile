@@ -46,7 +46,7 @@ check: venv ## ruff + the fast tests
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -m "not slow"
 
-bench: venv ## benchmarks: ETL (scale 1, 10), pages and the weekly pack (scale 1, 100)
+bench: venv ## benchmarks: ETL (scale 1, 10), pages and the briefings (scale 1, 100)
 	$(BIN)/python bench/etl.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/snapshot.py

@@ -1,4 +1,5 @@
-"""Router: page config, the shared frame, st.navigation over pages/."""
+"""Router: page config, the shared frame, st.navigation over pages/ (every page the role may
+open listed, none hidden behind "View more": a district reporter's 数据导入 is the last one)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ st.set_page_config(page_title=t("app.title"), page_icon="🏙️", layout="wide"
 user = auth.require()   # NOTE: nothing below runs for a visitor who is not signed in
 available = [p for p in PAGES if (ROOT / "pages" / p[0]).exists() and user.can(p[3])]
 nav = st.navigation([st.Page(ROOT / "pages" / f, title=t(k), icon=i, default=(f == "overview.py"))
-                     for f, k, i, _ in available])
+                     for f, k, i, _ in available], expanded=True)
 try:
     nav.run()
 except (duckdb.Error, OSError) as error:

@@ -1,7 +1,8 @@
-"""Weekly snapshot benchmark: time to produce the whole pack (tables, 5 chart PNGs, PDF, XLSX)
-for one week at scale 1 and scale 100. Prints numbers, never fails.
+"""Briefing benchmark: time to produce the whole pack (tables, chart PNGs, PDF, XLSX) of a week
+(周调度简报), a month (月度通报) and a quarter (季度考核通报) at scale 1 and scale 100, with the
+time of each step. Prints numbers, never fails.
 
-    python bench/snapshot.py [--week 2025-W32] [--scales 1 100]
+    python bench/snapshot.py [--periods 2025-W32 2025-10 2025-Q3] [--scales 1 100]
 
 Warehouses at scale K are generated and loaded under bench/out on first use.
 """
@@ -24,7 +25,7 @@ from warehouse import store  # noqa: E402
 
 def run(label: str, wdir: Path, week: str) -> None:
     if not (wdir / store.CURRENT).exists():
-        print(f"{label:10s} {wdir}: no warehouse, skipped")
+        print(f"{label:18s} {wdir}: no warehouse, skipped")
         return
     steps: list[tuple[str, float]] = []
     started = time.perf_counter()
@@ -32,9 +33,9 @@ def run(label: str, wdir: Path, week: str) -> None:
     pack = make(con, info, week, progress=lambda m: steps.append((m, time.perf_counter())))
     total = time.perf_counter() - started
     rows = con.sql("select count(*) from indicator_values").fetchall()[0][0]
-    print(f"{label:10s} {total:6.2f} s  (indicator_values {rows:,} rows; "
+    print(f"{label:18s} {total:6.2f} s  (indicator_values {rows:,} rows; "
           f"PDF {len(pack.pdf) / 1e3:.0f} kB)")
-    marks = [("连接与检查 connect, check the week", started), *steps, ("", time.perf_counter())]
+    marks = [("连接与检查 connect, check the period", started), *steps, ("", time.perf_counter())]
     for (m, at), (_n, nxt) in zip(marks, marks[1:]):
         print(f"    {nxt - at:6.2f} s  {m}")
     con.close()
@@ -42,11 +43,13 @@ def run(label: str, wdir: Path, week: str) -> None:
 
 def main() -> None:
     p = argparse.ArgumentParser()
-    p.add_argument("--week", default="2025-W32")
+    p.add_argument("--periods", nargs="+", default=["2025-W32", "2025-10", "2025-Q3"])
     p.add_argument("--scales", type=int, nargs="+", default=[1, 100])
     a = p.parse_args()
     for scale in a.scales:
-        run(f"scale {scale}", ensure_warehouse(scale), a.week)
+        wdir = ensure_warehouse(scale)
+        for key in a.periods:
+            run(f"scale {scale} {key}", wdir, key)
 
 
 if __name__ == "__main__":

@@ -153,6 +153,11 @@ def test_filter_change_is_carried_in_the_url(server, browser):
         sidebar = page.locator('[data-testid="stSidebar"]')
         assert "街道" in sidebar.inner_text()   # the street selector shows once a district is set
         # pick a street: the URL gains it, and a fresh page opened on that URL shows it again
+        # NOTE: every page is listed in the sidebar (no "View more"), so the filters sit low: a
+        # person scrolls the sidebar to reach the street selector, and so does the test
+        sidebar.hover()
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(500)
         sidebar.locator('[data-testid="stSelectbox"]').nth(1).click()
         page.locator('[role="option"]').nth(1).click()
         page.wait_for_function("() => location.search.includes('street=')", timeout=30_000)
