@@ -198,10 +198,15 @@ def decode_text(data: bytes) -> str:
         raise UnreadableFile("无法识别文件编码（应为 UTF-8 或 GBK） (unknown text encoding)") from e
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _is_utf8(line: bytes) -> bool:
+    """A line that is Chinese written in UTF-8: it decodes as UTF-8 *and* holds a CJK character.
+    NOTE: some short GBK text is valid UTF-8 by chance (学校 in GBK reads as "ѧУ"), which is no
+    evidence of UTF-8."""
     try:
-        line.decode("utf-8")
-        return True
+        return CJK.search(line.decode("utf-8")) is not None
     except UnicodeDecodeError:
         return False
 

@@ -1,5 +1,6 @@
-"""蚊虫密度 Mosquito density: light traps, route index, Breteau, waterlogging points; alerts and
-grades."""
+"""病媒生物 Vector control: mosquitoes (light traps, route index, Breteau, waterlogging points;
+alerts and grades) and the key trades' anti-vector facilities (三防设施), each indicator against
+its goal in the domain's standard body."""
 
 from __future__ import annotations
 

@@ -393,7 +393,8 @@ DISTRICT_CODES = [d[0] for d in DISTRICTS]
 SOURCES = ("geography", "population", "garbage_monthly", "garbage_survey", "garbage_inspection",
            "mosquito_sites", "mosquito_light_trap", "mosquito_route", "mosquito_breteau",
            "waterlogging", "problems", "health_centres", "chronic_disease", "health_literacy",
-           "satisfaction_survey", "stage_goals", "baselines", "assessment_scheme")
+           "satisfaction_survey", "stage_goals", "baselines", "assessment_scheme",
+           "antivector_facilities")
 
 
 # --------------------------------------------------------------------------------------------
@@ -985,6 +986,51 @@ def write_garbage_inspection(world: World, out: Path) -> tuple[int, int]:
         df = pl.DataFrame(rows, schema=["街道编码", "统计月份", "检查车次", "混装混运车次"],
                           orient="row")
         rows_total += write_csv(df, out / f"收运检查_{y}年.csv", bom=True)
+        files += 1
+    return files, rows_total
+
+
+# ---- 3f 三防设施 ------------------------------------------------------------------------------
+# Units inspected per street and month by trade, and the share whose rodent- and fly-proof
+# facilities pass: rising from 2024 towards the 95% line; 农贸市场 and 餐饮 lag (below 95% still
+# in 2026), fly-proofing a little behind rodent-proofing; each district at its own pace.
+ANTIVECTOR_TRADES = (("餐饮", 14, 0.84), ("食品生产加工", 3, 0.90), ("农贸市场", 2, 0.80),
+                     ("超市", 4, 0.91), ("宾馆", 3, 0.92), ("医疗机构", 2, 0.94),
+                     ("学校", 3, 0.93), ("其他", 4, 0.88))
+ANTIVECTOR_FIRST_YEAR = 2024
+ANTIVECTOR_GAIN = 0.10       # the rise of the pass share by the end of 2026 at pace 1
+ANTIVECTOR_FLY_LAG = 0.015
+
+
+def write_antivector_facilities(world: World, out: Path) -> tuple[int, int]:
+    """One file a year from the 爱卫办: 2024 a GBK CSV, 2025 and 2026 XLSX with a title row."""
+    rng = rng_for(world.seed, "antivector_facilities")
+    header = ["街道编码", "检查日期", "行业类别", "检查单位数", "防鼠设施合格单位数",
+              "防蝇设施合格单位数"]
+    start_m, goal_m = month_index(ANTIVECTOR_FIRST_YEAR, 1), month_index(2026, 12)
+    files = rows_total = 0
+    for y in [y for y in world.years if y >= ANTIVECTOR_FIRST_YEAR]:
+        rows = []
+        for mo in world.months(y):
+            m = month_index(y, mo)
+            for st in world.streets:
+                pace = PACE[st.district]["mosquito"]
+                day = world.day(y, mo, 5, 25, rng)
+                for trade, mean, base in ANTIVECTOR_TRADES:
+                    n = max(1, int(rng.poisson(mean)))
+                    p = base + ANTIVECTOR_GAIN * pace * float(glide(m, start_m, goal_m))
+                    rodent = int(rng.binomial(n, min(p, 0.995)))
+                    fly = int(rng.binomial(n, min(max(p - ANTIVECTOR_FLY_LAG, 0), 0.99)))
+                    rows.append((st.code, day, trade, n, rodent, fly))
+        stem = f"三防设施检查_{y}年"
+        if y == ANTIVECTOR_FIRST_YEAR:
+            df = pl.DataFrame(rows, schema=header, orient="row")
+            rows_total += write_csv(df, out / f"{stem}.csv", encoding="gbk")
+        else:
+            book = Workbook(out / f"{stem}.xlsx", len(rows) * len(header))
+            book.sheet(f"{y}年", header, rows, title=f"{CITY_NAME}{y}年重点行业三防设施检查汇总表")
+            book.close()
+            rows_total += len(rows)
         files += 1
     return files, rows_total
 
@@ -1908,6 +1954,8 @@ DISTRICT_PLAN_002 = "商州区健康城市建设规划(2022-2025年) 三(二)1.(
 ROUTE_STANDARD = (f"{PLAN_SOURCE} §8.2（2026年全面达到国家卫生城市标准）；"
                   "GB/T 27771-2011 蚊虫密度控制水平C级")
 PROBLEM_CHART = "§2 问题定义 图注（环境卫生管理问题结构图）"
+ANTIVECTOR_STANDARD = (f"{PLAN_SOURCE} §8.2（2026年全面达到国家卫生城市标准）；"
+                       "国家卫生城市标准：重点行业防鼠防蝇设施合格率≥95%")
 SAMPLE_DISTRICT_SOURCE = "示例数据（虚构的区级目标）"
 # NOTE: the plans ask to "列出问题清单，盯死盯牢每项问题，实行销号制" (shared/seeds/004 §六(七))
 # without a share; the sample city sets one.
@@ -1945,6 +1993,9 @@ CITY_GOALS = (
     ("problem_on_time_closure_rate", 2025, "90%", PROBLEM_GOAL_SOURCE),
     ("problem_on_time_closure_rate", 2026, "95%", PROBLEM_GOAL_SOURCE),
     ("sanitation_satisfaction_rate", 2026, "92%", SATISFACTION_GOAL_SOURCE),
+    # 国家卫生城市标准: 重点行业和单位防鼠、防蝇设施合格率 ≥ 95%
+    ("antivector_facility_pass_rate_rodent", 2026, "95%", ANTIVECTOR_STANDARD),
+    ("antivector_facility_pass_rate_fly", 2026, "95%", ANTIVECTOR_STANDARD),
 )
 EARLY_DEADLINES = {("health_literacy_level", 2025): date(2025, 6, 30)}   # 000 §8.3
 DISTRICT_GOALS = (
@@ -2051,6 +2102,7 @@ WRITERS: dict[str, Callable[[World, Path], tuple[int, int]]] = {
     "health_literacy": write_health_literacy,
     "satisfaction_survey": write_satisfaction_survey, "stage_goals": write_stage_goals,
     "baselines": write_baselines, "assessment_scheme": write_assessment_scheme,
+    "antivector_facilities": write_antivector_facilities,
 }
 
 

@@ -6,7 +6,7 @@ STRINGS = {
     "app.title": {"zh": "健康城市驾驶舱", "en": "Healthy City Cockpit"},
     "nav.overview": {"zh": "总览", "en": "Overview"},
     "nav.garbage": {"zh": "垃圾分类", "en": "Garbage sorting"},
-    "nav.mosquito": {"zh": "蚊虫密度", "en": "Mosquito density"},
+    "nav.mosquito": {"zh": "病媒生物", "en": "Vector control"},
     "nav.chronic": {"zh": "慢病管理", "en": "Chronic disease"},
     "nav.literacy": {"zh": "健康素养", "en": "Health literacy"},
     "nav.satisfaction": {"zh": "群众满意度", "en": "Public satisfaction"},

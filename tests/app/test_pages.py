@@ -24,8 +24,8 @@ def test_page_renders(app, page, lang):
     at = app(page, lang)
     titles = {"overview": ("创卫与健康城市建设 · 一屏统览", "Sanitary City & Healthy City · at a "
                                                "glance"),
-              "garbage": ("垃圾分类", "Garbage sorting"), "mosquito": ("蚊虫密度",
-                                                                   "Mosquito density"),
+              "garbage": ("垃圾分类", "Garbage sorting"), "mosquito": ("病媒生物",
+                                                                   "Vector control"),
               "chronic": ("慢病管理", "Chronic disease"), "literacy": ("健康素养",
                                                                    "Health literacy"),
               "satisfaction": ("群众满意度", "Public satisfaction"),

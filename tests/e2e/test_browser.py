@@ -28,7 +28,7 @@ CHROMIUM = os.environ.get("HC_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAGES = {"": ("创卫与健康城市建设", "Sanitary City"), "garbage": ("垃圾分类", "Garbage sorting"),
-         "mosquito": ("蚊虫密度", "Mosquito density"), "chronic": ("慢病管理", "Chronic disease"),
+         "mosquito": ("病媒生物", "Vector control"), "chronic": ("慢病管理", "Chronic disease"),
          "literacy": ("健康素养", "Health literacy"), "map": ("积水点与网格", "Waterlogging"),
          "data_status": ("数据状态", "Data status"), "weekly": ("简报导出", "Briefings"),
          "admin": ("账户与审计", "Accounts and audit"), "intake": ("数据导入", "Data intake"),

@@ -197,6 +197,15 @@ def test_a_file_whose_encoding_changes_halfway_is_fatal(tmp_path):
     assert e.value.row == 3
 
 
+def test_a_gbk_line_that_happens_to_be_valid_utf8_is_read_as_gbk(tmp_path):
+    # 学校 in GBK (D1A7 D0A3) is also valid UTF-8 ("ѧУ"): no evidence of a mixed file
+    p = tmp_path / "收运检查.csv"
+    p.write_bytes((INSPECTION.strip() + ",备注\n").encode("gbk")
+                  + "990102001,202506,10,2,学校\n".encode("gbk"))
+    (_contract, raw), = read_file(p)
+    assert "学校" in raw.grid.row(-1)
+
+
 def test_two_columns_naming_one_field_are_fatal():
     with pytest.raises(EtlFatal, match="两列都对应「检查车次」") as e:
         garbage_inspection.transform(sheet(
