@@ -60,3 +60,21 @@ def route_lines(version: int, area, as_of: dt.date, lang: str) -> pl.DataFrame:
              for r in db.query("areas", version).iter_rows(named=True)}
     return lines.select(pl.col("area_code").replace_strict(names, default=None).alias("area"),
                         "period_start", "value", "grade")
+
+
+def facility_table(df: pl.DataFrame, goal: float | None, lang: str) -> pl.DataFrame:
+    """三防设施 by trade as a person reads it: units inspected, both pass rates (one decimal),
+    and whether each meets the goal (the indicators' stage goal in force, e.g. 95%)."""
+    def mark(rodent: float, fly: float) -> str:
+        if goal is None:
+            return F.DASH
+        return t("mosq.facility_met" if min(rodent, fly) >= goal - 1e-9 else
+                 "mosq.facility_below", lang, goal=f"{goal:g}")
+    return pl.DataFrame({
+        t("mosq.facility_trade", lang): [t(f"mosq.trade.{x}", lang) for x in df["trade"]],
+        t("mosq.facility_inspected", lang): df["inspected"].cast(pl.Int64).to_list(),
+        t("mosq.facility_rodent", lang): [f"{v:.1f}%" for v in df["rodent_rate"]],
+        t("mosq.facility_fly", lang): [f"{v:.1f}%" for v in df["fly_rate"]],
+        t("mosq.facility_goal", lang): [mark(r, f) for r, f in zip(df["rodent_rate"],
+                                                                   df["fly_rate"])],
+    })

@@ -49,6 +49,18 @@ def extras(ctx: DomainContext, ind: dict, grain: str, values) -> None:
             "area": t("col.area"), "grade_names": names, "pass_grade": route["pass_grade"]}),
             width="stretch")
         ui.downloads(lines, f"route_index_grades_{ctx.area.code}", key="dl_grades")
+    # 4/ the key trades' anti-vector facilities (三防设施) in the latest month, by trade
+    st.subheader(t("mosq.facilities"), help=t("mosq.facilities_help"))
+    trades = db.query("antivector_by_trade", ctx.version, area=ctx.area.code, as_of=ctx.as_of)
+    if trades.height:
+        goal = ctx.assessment("antivector_facility_pass_rate_rodent").get("goal")
+        st.caption(t("mosq.facilities_month", month=F.period(trades["month"][0], "month",
+                                                              ctx.lang)))
+        table = mosquito.facility_table(trades, goal, ctx.lang)
+        st.dataframe(table, hide_index=True, width="stretch")
+        ui.downloads(table, f"antivector_by_trade_{ctx.area.code}", key="dl_trades")
+    else:
+        st.info(t("mosq.facilities_none"))
 
 
 standard_body(open_domain("mosquito"), extras)

@@ -23,6 +23,35 @@ STRINGS = {
     "mosq.grid_code": {"zh": "网格编码", "en": "Grid code"},
     "mosq.iso_week": {"zh": "第几周（ISO）", "en": "ISO week"},
     "mosq.season": {"zh": "年份", "en": "Year"},
+    "mosq.facilities": {"zh": "重点行业三防设施合格率（按行业）",
+                        "en": "Key trades' anti-vector facilities, by trade"},
+    "mosq.facilities_help": {
+        "zh": "三防设施检查（模板 3f）：各行业检查单位中防鼠、防蝇设施合格的比例，按单位数合计"
+              "计算；国家卫生城市要求重点行业合格率不低于 95%。",
+        "en": "Anti-vector facility inspections (template 3f): the share of units inspected "
+              "whose rodent- and fly-proof facilities pass, summed over units; the sanitary city "
+              "asks at least 95% in key trades."},
+    "mosq.facilities_month": {"zh": "统计期：{month}（截至统计日期最近一个已结束且有检查的月份）",
+                              "en": "Period: {month} (the latest complete month with "
+                                    "inspections)"},
+    "mosq.facilities_none": {"zh": "所选区域在统计截至日期前没有三防设施检查数据。",
+                             "en": "No anti-vector facility inspections for this area by the "
+                                   "as-of date."},
+    "mosq.facility_trade": {"zh": "行业", "en": "Trade"},
+    "mosq.facility_inspected": {"zh": "检查单位数", "en": "Units inspected"},
+    "mosq.facility_rodent": {"zh": "防鼠设施合格率", "en": "Rodent-proof passing"},
+    "mosq.facility_fly": {"zh": "防蝇设施合格率", "en": "Fly-proof passing"},
+    "mosq.facility_goal": {"zh": "对照阶段目标", "en": "Against the stage goal"},
+    "mosq.facility_met": {"zh": "均达到 {goal}%", "en": "Both at {goal}% or more"},
+    "mosq.facility_below": {"zh": "低于 {goal}%", "en": "Below {goal}%"},
+    "mosq.trade.餐饮": {"zh": "餐饮", "en": "Catering"},
+    "mosq.trade.食品生产加工": {"zh": "食品生产加工", "en": "Food production"},
+    "mosq.trade.农贸市场": {"zh": "农贸市场", "en": "Farmers' markets"},
+    "mosq.trade.超市": {"zh": "超市", "en": "Supermarkets"},
+    "mosq.trade.宾馆": {"zh": "宾馆", "en": "Hotels"},
+    "mosq.trade.医疗机构": {"zh": "医疗机构", "en": "Medical institutions"},
+    "mosq.trade.学校": {"zh": "学校", "en": "Schools"},
+    "mosq.trade.其他": {"zh": "其他", "en": "Other"},
     "mosq.route_grades": {"zh": "各区县路径指数等级（C级为国家卫生城市达标线）",
                           "en": "Route index grades by district (grade C is the sanitary-city "
                                 "pass line)"},
