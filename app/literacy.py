@@ -27,7 +27,9 @@ def aspects(version: int, meta: pl.DataFrame, area: str, year: int, lang: str
             ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(chart rows: group, value, CI, n) and the download (with the national level) of the three
     aspects and six categories."""
-    ids = [i for i in meta["indicator_id"] if i != "health_literacy_level"]
+    # the national questionnaire's aspects and categories (hl_*), not the domain's other
+    # survey indicators (smoking, new media)
+    ids = [i for i in meta["indicator_id"] if i.startswith(("hl_aspect_", "hl_cat_"))]
     parts = db.query("area_indicators_year", version, indicators=ids, area=area, year=year)
     info = {m["indicator_id"]: m for m in meta.iter_rows(named=True)}
     chart = parts.select(pl.col("name_zh" if lang == "zh" else "name_en").alias("group"),

@@ -333,6 +333,15 @@ EDUCATION = ("不识字/少识字", "小学", "初中", "高中/职高/中专", 
 EDUCATION_EFFECT = (-0.9, -0.6, -0.25, 0.05, 0.4, 0.85)
 EDUCATION_CUTS = (-1.9, -1.1, -0.1, 0.75, 2.1)
 LITERACY_N = {2023: 1480, 2024: 1520, 2025: 1550, 2026: 1600}
+# The survey's optional 是否吸烟 and 健康知识主要获取渠道, asked from 2024 (the 2023 file lacks
+# them: no value that year). Smoking ~46% of men and ~2% of women, fewer among the young, falling
+# a point a year; the new-media share from the plan's 28.7% (2023) rising ~6 points a year,
+# more among the young. Drawn from their own random stream: the other columns are unchanged.
+LITERACY_HABITS_FROM = 2024
+SMOKING_MALE, SMOKING_FEMALE, SMOKING_DECLINE = 0.47, 0.02, 0.012
+NEW_MEDIA_2023, NEW_MEDIA_GAIN = 0.287, 0.06
+OTHER_CHANNELS = (("电视", 0.45), ("报刊", 0.07), ("医务人员", 0.25), ("亲友", 0.15),
+                  ("其他", 0.08))
 LITERACY_INTERCEPT = -0.05  # ability scale; tuned so the 2023 weighted level is ~25.4 %
 LITERACY_SLOPE = 0.075  # ability gained per year at pace 1 (~ +2.7 points a year)
 LITERACY_URBAN_EFFECT = 0.06
@@ -1831,6 +1840,19 @@ def write_health_literacy(world: World, out: Path) -> tuple[int, int]:
             ages[99] = 80
             world.bad_rows.append(BadRow(f"health_literacy/{name}", 101, "年龄",
                                          f"年龄 80 (outside 15–69), 问卷编号 {y}-000100"))
+        habits = {}
+        if y >= LITERACY_HABITS_FROM:
+            hrng = rng_for(world.seed, f"health_literacy_habits_{y}")
+            years_on = y - FIRST_YEAR
+            p_smoke = (np.where(male, SMOKING_MALE, SMOKING_FEMALE) * np.where(age < 25, 0.6, 1.0)
+                       - SMOKING_DECLINE * (y - LITERACY_HABITS_FROM) * male)
+            p_new = np.clip(NEW_MEDIA_2023 + NEW_MEDIA_GAIN * years_on
+                            + 0.15 * (age < 40) - 0.15 * (age >= 60), 0.02, 0.95)
+            new = hrng.random(m) < p_new
+            names, shares = zip(*OTHER_CHANNELS)
+            other = hrng.choice(len(names), size=m, p=np.array(shares) / sum(shares))
+            habits = {"是否吸烟": np.where(hrng.random(m) < p_smoke, "是", "否"),
+                      "健康知识主要获取渠道": np.where(new, "网络新媒体", np.array(names)[other])}
         df = pl.DataFrame({
             "问卷编号": [f"{y}-{i + 1:06d}" for i in range(m)],
             "调查年份": np.full(m, y, dtype=np.int64),
@@ -1846,6 +1868,7 @@ def write_health_literacy(world: World, out: Path) -> tuple[int, int]:
             **{name_: category_scores[:, j].astype(np.int64)
                for j, (name_, _) in enumerate(CATEGORIES)},
             "权重": weight,
+            **habits,
         })
         rows_total += write_csv(df, out / name, bom=True)
         files += 1
@@ -1954,6 +1977,8 @@ DISTRICT_PLAN_002 = "商州区健康城市建设规划(2022-2025年) 三(二)1.(
 ROUTE_STANDARD = (f"{PLAN_SOURCE} §8.2（2026年全面达到国家卫生城市标准）；"
                   "GB/T 27771-2011 蚊虫密度控制水平C级")
 PROBLEM_CHART = "§2 问题定义 图注（环境卫生管理问题结构图）"
+SMOKING_GOAL_SOURCE = ("健康中国行动（2019—2030年）：15岁以上人群吸烟率2030年低于20%；"
+                       "示例数据：示例城市提前作为2026年目标")
 ANTIVECTOR_STANDARD = (f"{PLAN_SOURCE} §8.2（2026年全面达到国家卫生城市标准）；"
                        "国家卫生城市标准：重点行业防鼠防蝇设施合格率≥95%")
 SAMPLE_DISTRICT_SOURCE = "示例数据（虚构的区级目标）"
@@ -1996,6 +2021,8 @@ CITY_GOALS = (
     # 国家卫生城市标准: 重点行业和单位防鼠、防蝇设施合格率 ≥ 95%
     ("antivector_facility_pass_rate_rodent", 2026, "95%", ANTIVECTOR_STANDARD),
     ("antivector_facility_pass_rate_fly", 2026, "95%", ANTIVECTOR_STANDARD),
+    ("new_media_use_rate", 2026, "60%", "§3.4"),
+    ("smoking_rate_15_69", 2026, "20%", SMOKING_GOAL_SOURCE),
 )
 EARLY_DEADLINES = {("health_literacy_level", 2025): date(2025, 6, 30)}   # 000 §8.3
 DISTRICT_GOALS = (
@@ -2016,6 +2043,7 @@ BASELINES = (
     ("ehr_dynamic_update_rate", 2023, 38, "§2.2（动态更新率不足40%，取38）"),
     ("health_literacy_level", 2023, 25.4, "§9.2（2026年35%较2023年提升9.6个百分点）"),
     ("sanitation_satisfaction_rate", 2023, 68.4, SATISFACTION_BASELINE_SOURCE),
+    ("new_media_use_rate", 2023, 28.7, "§2.3（健康知识获取渠道中新媒体利用率仅28.7%）"),
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.contract import Col, Contract, Meta, Rule
-from etl.sources._common import DISTRICT_CODE, street_code
+from etl.sources._common import DISTRICT_CODE, enum, street_code
 
 # (column, header, maximum points): the national questionnaire's 3 aspects and 6 categories.
 ASPECTS = (
@@ -37,6 +37,10 @@ EDUCATION = ("不识字/少识字", "小学", "初中", "高中/职高/中专", 
 # given in the breakdown.
 EDUCATION_BANDS = ("小学及以下", "初中及以下", "高中及以上", "大专及以上")
 
+# 健康知识主要获取渠道 (TEMPLATES §11, optional): the new-media share counts 网络新媒体.
+CHANNELS = ("电视", "报刊", "网络新媒体", "医务人员", "亲友", "其他")
+NEW_MEDIA = "网络新媒体"
+
 META = Meta("health_literacy", "健康素养监测", "Health literacy survey",
             department=("市健康教育所", "City health education institute"),
             keys=("survey_year", "questionnaire_id"),
@@ -47,6 +51,15 @@ META = Meta("health_literacy", "健康素养监测", "Health literacy survey",
 
 def _score(col: str, header: str, top: float) -> Col:
     return Col(col, (header, header.removesuffix("得分")), "num", max=top, label_en=SCORE_EN[col])
+
+
+def _flags(df: pl.DataFrame) -> pl.DataFrame:
+    """The two optional answers as 1/0 for the survey indicators (blank or an absent column stays
+    null: that respondent — or that year — has no value, never a zero)."""
+    return df.with_columns(
+        pl.col("smoker").cast(pl.Int8).alias("smoker_flag"),
+        pl.when(pl.col("info_channel").is_null()).then(None)
+        .otherwise((pl.col("info_channel") == NEW_MEDIA).cast(pl.Int8)).alias("new_media_flag"))
 
 
 def _sums_to_total(parts: tuple[tuple[str, str, int], ...], what: str) -> Rule:
@@ -85,7 +98,23 @@ SOURCE = Contract(
         Col("total_score", ("总分",), "num", max=66, label_en="Total score"),
         *[_score(c, h, m) for c, h, m in ASPECTS + CATEGORIES],
         Col("weight", ("权重", "加权权重", "最终权重"), "num", min=1e-9, label_en="Weight"),
+        # Optional (a year's survey may not ask them): smoking and the main source of health
+        # knowledge, for 15–69 岁人群吸烟率 and 健康知识新媒体获取率.
+        Col("smoker", ("是否吸烟", "吸烟", "现在是否吸烟"), "bool", required=False, nullable=True,
+            label_en="Smokes"),
+        Col("info_channel", ("健康知识主要获取渠道", "主要获取渠道", "健康知识获取渠道"), "enum",
+            required=False, nullable=True,
+            values=enum(CHANNELS, {"网络": NEW_MEDIA, "新媒体": NEW_MEDIA, "互联网": NEW_MEDIA,
+                                   "网络/新媒体": NEW_MEDIA, "微信": NEW_MEDIA,
+                                   "短视频": NEW_MEDIA, "报纸": "报刊", "报纸杂志": "报刊",
+                                   "杂志": "报刊", "医生": "医务人员", "医护人员": "医务人员",
+                                   "亲戚朋友": "亲友", "家人朋友": "亲友"}),
+            label_en="Main source of health knowledge"),
     ),
+    post=_flags,
+    post_labels=(("smoker_flag", "吸烟（1/0）", "Smokes (1/0)"),
+                 ("new_media_flag", "主要经网络新媒体获取健康知识（1/0）",
+                  "Health knowledge mainly from new media (1/0)")),
     rules=(
         Rule("street_code", pl.col("street_code").str.starts_with(pl.col("district_code")),
              "街道不属于该区县 / street is not in that district"),

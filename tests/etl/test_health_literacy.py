@@ -24,3 +24,20 @@ def test_rules():
         with_(18, "0"), with_(10, "23")))
     assert r.frame["questionnaire_id"].to_list() == ["2025-000001"]
     assert sorted(r.rejects["row_number"].to_list()) == [3, 4, 5, 6, 7, 8]
+
+
+def test_the_optional_smoking_and_channel_columns_become_flags():
+    header = [*HEADER, "是否吸烟", "健康知识主要获取渠道"]
+    rows = [[f"2025-00000{i}", *GOOD[1:], smoke, channel] for i, (smoke, channel) in enumerate(
+        (("是", "网络新媒体"), ("否", "电视"), ("", ""), ("否", "微信"), ("否", "广播")))]
+    r = health_literacy.transform(sheet(header, *rows))
+    # 广播 is not a channel of the list: rejected with the column named
+    assert r.rejects.select("row_number", "column").rows() == [(6, "健康知识主要获取渠道")]
+    assert r.frame.select("smoker_flag", "new_media_flag").rows() == [
+        (1, 1), (0, 0), (None, None), (0, 1)]       # blank = no answer, never a zero
+
+
+def test_a_file_without_the_optional_columns_has_no_flags():
+    r = health_literacy.transform(sheet(HEADER, GOOD))
+    assert r.rejects.height == 0
+    assert r.frame.select("smoker_flag", "new_media_flag").rows() == [(None, None)]
