@@ -176,6 +176,9 @@ def test_every_goal_and_baseline_names_its_source(con):
         elif ind == "problem_on_time_closure_rate":
             # the plans ask for a closing loop (销号制) but set no share: said so, and why
             assert source.startswith("示例数据(虚构目标;") and "销号制" in source
+        elif ind == "smoking_rate_15_69":
+            # 健康中国行动's 2030 target taken early by the sample city: its own goal, said so
+            assert source.startswith("示例数据(虚构目标;") and "健康中国行动" in source
         elif ind == "sanitation_satisfaction_rate":
             # the plans name the indicator but give it no goal: the sample's own, said so
             assert source == "示例数据(虚构目标;68.4%→92%)", source
