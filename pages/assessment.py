@@ -18,7 +18,9 @@ from app.snapshot.pack import stem
 version = ui.page_frame("assess.title")
 st.caption(t("assess.intro"))
 lang, as_of = current_lang(), ui.as_of()
-quarters = {q.key: q for q in B.available(db.connection(version), as_of, "quarter")}
+first = db.query("briefing_coverage", version,
+                 grain=B.coverage_grain("quarter"))["first_start"][0]
+quarters = {q.key: q for q in B.available(first, as_of, "quarter")}
 if not quarters:
     st.info(t("assess.no_quarters", date=F.date(as_of)))
     ui.footer(version)

@@ -17,7 +17,8 @@ st.caption(t("weekly.intro"))
 lang, as_of = current_lang(), ui.as_of()
 kind = ui.url_widget(st.segmented_control, t("weekly.kind"), list(B.KINDS), "kind", "week",
                      format_func=lambda k: t(f"weekly.kind.{k}")) or "week"
-periods = {p.key: p for p in B.available(db.connection(version), as_of, kind)}
+first = db.query("briefing_coverage", version, grain=B.coverage_grain(kind))["first_start"][0]
+periods = {p.key: p for p in B.available(first, as_of, kind)}
 if not periods:
     st.info(t("weekly.no_periods", date=as_of.isoformat(), kind=t(f"weekly.kind.{kind}")))
     ui.footer(version)

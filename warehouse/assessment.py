@@ -157,8 +157,19 @@ def score(scheme: pl.DataFrame, measures: pl.DataFrame) -> tuple[pl.DataFrame, p
 
 # -- measuring (the warehouse's data for one quarter)
 
-def _areas(con, level: str) -> pl.DataFrame:
-    a = queries.run(con, "areas")
+@dataclass
+class _Quarter:
+    """What every measure of one quarter reads, fetched once: its days, the areas, the city's
+    code, and the reports due in it (None when no item of the scheme measures reporting)."""
+    start: dt.date
+    end: dt.date
+    areas: pl.DataFrame
+    city: str
+    due: pl.DataFrame | None
+
+
+def _areas(q: _Quarter, level: str) -> pl.DataFrame:
+    a = q.areas
     names = dict(zip(a["area_code"], a["name_zh"]))
     mine = a.filter(pl.col("area_level") == level)
     groups = [p if level == "street" else "" for p in mine["parent_code"]]
@@ -172,11 +183,11 @@ def _frame(rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=MEASURE_SCHEMA)
 
 
-def measure_areas(con, level: str, measures: list[str], q0: dt.date, q1: dt.date
-                  ) -> pl.DataFrame:
+def measure_areas(con, q: _Quarter, level: str, measures: list[str]) -> pl.DataFrame:
     """Every measure of the scheme for every area of `level` (district or street)."""
+    q0, q1 = q.start, q.end
     otype = {v: k for k, v in OBJECT_TYPES.items()}[level]
-    areas = _areas(con, level)
+    areas = _areas(q, level)
     meta = {m["indicator_id"]: m for m in queries.run(con, "indicator_meta").iter_rows(named=True)}
     ids = [m for m in measures if m in meta or m == "问题按期销号率"]
     ids = list(dict.fromkeys(CLOSURE_INDICATOR if m == "问题按期销号率" else m for m in ids))
@@ -191,9 +202,7 @@ def measure_areas(con, level: str, measures: list[str], q0: dt.date, q1: dt.date
             parts.append(status_table(con, q1, (level,), indicators=other))
         for r in pl.concat(parts).iter_rows(named=True):
             found[(r["indicator_id"], r["area_code"])] = r
-    due = reporting.due_reports(con, queries.run(con, "areas").filter(
-        pl.col("area_level") == "city")["area_code"][0], q0, q1) if "数据按时上报率" in measures \
-        else None
+    due = q.due if "数据按时上报率" in measures else None
     on_time = ({r[f"{level}_code"]: r for r in reporting.rates(due, f"{level}_code")
                 .iter_rows(named=True)} if due is not None and due.height else {})
     visits = (queries.run(con, "assessment_unannounced", start=q0, end=q1,
@@ -232,20 +241,20 @@ def measure_areas(con, level: str, measures: list[str], q0: dt.date, q1: dt.date
     return _frame(rows)
 
 
-def measure_departments(con, measures: list[str], q0: dt.date, q1: dt.date) -> pl.DataFrame:
+def measure_departments(con, q: _Quarter, measures: list[str]) -> pl.DataFrame:
     """Every measure for every department: the problem ledger's 责任单位 and the departments
     that send periodic templates."""
-    city = queries.run(con, "areas").filter(pl.col("area_level") == "city")["area_code"][0]
+    q0, q1, city = q.start, q.end, q.city
     # NOTE: a street's or town's own office (解放街道办事处, 柳林镇人民政府) is assessed as that
     # street (街道), not again as a department.
-    streets = tuple(_areas(con, "street")["object_name"].to_list())
+    streets = tuple(_areas(q, "street")["object_name"].to_list())
     units = [u for u in queries.run(con, "assessment_units", end=q1)["responsible_unit"]
              if not u.startswith(streets)]
-    due = reporting.due_reports(con, city, q0, q1)
-    senders = [d for d in due["department_zh"].unique().sort().to_list() if d] if due.height \
-        else []
+    due = q.due if q.due is not None and q.due.height else None
+    senders = ([d for d in due["department_zh"].unique().sort().to_list() if d]
+               if due is not None else [])
     on_time = ({r["department_zh"]: r for r in reporting.rates(due, "department_zh")
-                .iter_rows(named=True)} if due.height else {})
+                .iter_rows(named=True)} if due is not None else {})
     closure = queries.run(con, "assessment_unit_closure", start=q0, indicator=CLOSURE_INDICATOR,
                           area=city)
     closed = dict(zip(closure["responsible_unit"], closure["value"]))
@@ -287,13 +296,20 @@ def measure_departments(con, measures: list[str], q0: dt.date, q1: dt.date) -> p
 def _one_quarter(con, q0: dt.date, q1: dt.date) -> tuple[pl.DataFrame, pl.DataFrame,
                                                            pl.DataFrame]:
     scheme = scheme_in_force(con, q0)
+    areas = queries.run(con, "areas")
+    city = areas.filter(pl.col("area_level") == "city")["area_code"][0] if areas.height else ""
+    # the reports due: read once when an item measures reporting (or departments, who are found
+    # among the senders of the reports due too)
+    wanted = "数据按时上报率" in scheme["measure"] or DEPARTMENTS in scheme["object_type"]
+    q = _Quarter(q0, q1, areas, city,
+                 reporting.due_reports(con, city, q0, q1) if wanted and city else None)
     parts = []
     for otype, level in OBJECT_TYPES.items():
         ms = scheme.filter(pl.col("object_type") == otype)["measure"].unique().sort().to_list()
         if not ms:
             continue
-        parts.append(measure_departments(con, ms, q0, q1) if level == "department"
-                     else measure_areas(con, level, ms, q0, q1))
+        parts.append(measure_departments(con, q, ms) if level == "department"
+                     else measure_areas(con, q, level, ms))
     measures = pl.concat(parts) if parts else _frame([])
     items, totals = score(scheme, measures)
     return scheme, items, totals

@@ -24,6 +24,7 @@ from app.snapshot.periods import (  # noqa: F401 (the briefing's public names)
     Period,
     SnapshotError,
     available,
+    coverage_grain,
     last_complete,
     last_complete_week,
     month_before,
@@ -31,7 +32,6 @@ from app.snapshot.periods import (  # noqa: F401 (the briefing's public names)
     parse_week,
     week,
     week_of,
-    weeks_available,
 )
 from app.snapshot.sections import (  # noqa: F401
     DUE_WEEKS,

@@ -14,19 +14,12 @@ from app.datastatus import period_text
 from app.i18n import t
 from app.snapshot import text as T
 from app.snapshot.periods import Period
-from app.snapshot.sections import Section, load_milestones
+from app.snapshot.sections import Section, load_milestones, movement
 from warehouse import assessment as A
 from warehouse import queries, reporting, settings
 from warehouse.status import area_ranking
 
 C = T.COLS
-
-
-def _move(rank: int | None, before: int | None) -> str:
-    if rank is None or before is None:
-        return T.MOVE_SAME
-    return (T.MOVE_UP.format(n=before - rank) if rank < before else
-            T.MOVE_DOWN.format(n=rank - before) if rank > before else T.MOVE_SAME)
 
 
 def _label(p: Period) -> str:
@@ -54,7 +47,7 @@ def ranking(history: list[tuple[Period, pl.DataFrame]], meta: pl.DataFrame,
         for d, dzh in domains.iter_rows():
             if d in wide.columns:
                 row[dzh] = r[d]
-        row |= {C["rank_prev"]: before, C["move"]: _move(r["rank"], before),
+        row |= {C["rank_prev"]: before, C["move"]: movement(r["rank"], before),
                 C["history"]: " · ".join(
                     T.HISTORY_ITEM.format(label=_label(p), rank=b.get(code, F.DASH))
                     for (p, _r), b in zip(ranks[-3:], by_period[-3:]))}
@@ -74,7 +67,9 @@ def street_scores(statuses: pl.DataFrame, meta: pl.DataFrame, parents: dict[str,
                   ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(within-district ranking, city-wide ranking) of the streets' overall scores."""
     within = area_ranking(statuses, meta, "street", parents).filter(pl.col("domain") == "overall")
-    city = area_ranking(statuses, meta, "street").filter(pl.col("domain") == "overall")
+    # the same scores ranked across the city (the rule's tie and order, one group)
+    city = within.with_columns(pl.col("score").rank("min", descending=True).alias("rank")).sort(
+        "rank", "area_code", nulls_last=True)
     return within, city
 
 
@@ -90,7 +85,7 @@ def street_ranking(now: pl.DataFrame, before: pl.DataFrame, city: pl.DataFrame,
             continue
         rows.append({C["district"]: names.get(parents.get(code, ""), ""), C["rank"]: r["rank"],
                      C["street"]: names.get(code, code), C["score"]: r["score"],
-                     C["rank_prev"]: prev.get(code), C["move"]: _move(r["rank"], prev.get(code)),
+                     C["rank_prev"]: prev.get(code), C["move"]: movement(r["rank"], prev.get(code)),
                      C["rank_city"]: city_rank.get(code), C["domains"]: r["domains"]})
     schema = {C["district"]: pl.Utf8, C["rank"]: pl.Int64, C["street"]: pl.Utf8,
               C["score"]: pl.Float64, C["rank_prev"]: pl.Int64, C["move"]: pl.Utf8,

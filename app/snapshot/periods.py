@@ -9,10 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import duckdb
-
 from app.snapshot import text as T
-from warehouse import queries
 
 WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -111,13 +108,15 @@ def last_complete_week(as_of: dt.date) -> str:
     return last_complete("week", as_of).key
 
 
-def available(con: duckdb.DuckDBPyConnection, as_of: dt.date, kind: str) -> list[Period]:
-    """Every period of `kind` from the first with data of its own grain (weekly values for a
-    week, monthly for a month and a quarter) to the last complete one by `as_of`, newest
-    first."""
-    cover = queries.run(con, "briefing_coverage", grain="week" if kind == "week" else "month"
-                        ).row(0, named=True)
-    first = cover["first_start"]
+def coverage_grain(kind: str) -> str:
+    """The grain whose first value opens a kind's briefings (query briefing_coverage): weekly
+    values for a week, monthly ones for a month and a quarter."""
+    return "week" if kind == "week" else "month"
+
+
+def available(first: dt.date | None, as_of: dt.date, kind: str) -> list[Period]:
+    """Every period of `kind` from the one holding `first` (briefing_coverage's first_start at
+    coverage_grain(kind)) to the last complete one by `as_of`, newest first."""
     if first is None:
         return []
     out, p = [], last_complete(kind, as_of)
@@ -125,12 +124,6 @@ def available(con: duckdb.DuckDBPyConnection, as_of: dt.date, kind: str) -> list
         out.append(p)
         p = p.before()
     return out
-
-
-def weeks_available(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> list[str]:
-    """Every ISO week from the first with weekly data to the last complete one by `as_of`,
-    newest first."""
-    return [p.key for p in available(con, as_of, "week")]
 
 
 def month_before(day: dt.date) -> dt.date:

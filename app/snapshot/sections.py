@@ -308,26 +308,25 @@ def mosquito(con, area_code, monday) -> Section:
                                                cols["route"]: "{:.2f}"}, lead=lead, notes=notes)
 
 
+def movement(rank: int | None, before: int | None) -> str:
+    """A rank's move against an earlier one: ↑n, ↓n, or — (unchanged or either unknown)."""
+    if rank is None or before is None:
+        return T.MOVE_SAME
+    return (T.MOVE_UP.format(n=before - rank) if rank < before else
+            T.MOVE_DOWN.format(n=rank - before) if rank > before else T.MOVE_SAME)
+
+
 def ranking(now, last_week, meta, names, district) -> Section:
     cols = T.COLS
     domains = meta.select("domain", "domain_zh").unique(maintain_order=True)
     r_now = district_ranking(now, meta)
     r_last = district_ranking(last_week, meta).filter(pl.col("domain") == "overall").select(
         "area_code", pl.col("rank").alias("rank_last"))
-    # NOTE: scores rounded to 1e-9: the ranking's group means may differ in the last bits from
-    # run to run (summation order), which would change the table hash of the same week.
-    r_now = r_now.with_columns(pl.col("score").round(9))
     wide = r_now.pivot(on="domain", index="area_code", values="score")
     ranks = r_now.filter(pl.col("domain") == "overall").select("area_code", "rank")
     wide = wide.join(ranks, on="area_code", how="left").join(r_last, on="area_code", how="left")
     wide = wide.sort("rank", "area_code", nulls_last=True)
-
-    def move(r, lr):
-        if r is None or lr is None:
-            return T.MOVE_SAME
-        return T.MOVE_UP.format(n=lr - r) if r < lr else (
-            T.MOVE_DOWN.format(n=r - lr) if r > lr else T.MOVE_SAME)
-    moves = [move(r, lr) for r, lr in zip(wide["rank"], wide["rank_last"])]
+    moves = [movement(r, lr) for r, lr in zip(wide["rank"], wide["rank_last"])]
     shown = [pl.col("rank").cast(pl.Int64).alias(cols["rank"]),
              pl.col("area_code").replace_strict(names, default="").alias(cols["district"]),
              pl.col("overall").alias(cols["score"])]
