@@ -347,7 +347,7 @@ def build_period(con: duckdb.DuckDBPyConnection, info: dict, period: Period,
                                             kind)
     progress(T.PROGRESS_REPORTING)
     sections["reporting"], sections["reporting_late"] = BL.reporting_sections(con, area_code,
-                                                                              period)
+                                                                              period, names)
     lines = [T.reword(x, kind) for x in overview_lines(
         now, before, ind, due, meta, area_code, area_name, period.start, end, 1)]
     lines[-1:-1] = [*extra, *sections["problems"].lead[-1:], *sections["reporting"].lead[:1]]

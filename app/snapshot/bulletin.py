@@ -171,7 +171,8 @@ def milestones(con, now: pl.DataFrame, meta: pl.DataFrame, area_code: str, city_
     return Section("milestones", table, lead=[] if table.height else [T.MILESTONES_NONE])
 
 
-def reporting_sections(con, area_code: str, period: Period) -> tuple[Section, Section]:
+def reporting_sections(con, area_code: str, period: Period, names: dict[str, str]
+                       ) -> tuple[Section, Section]:
     """部门按时上报 (departments ranked by the reports due in the period that are in) and the
     missing reports one by one."""
     due = reporting.due_reports(con, area_code, period.start, period.end)
@@ -198,7 +199,6 @@ def reporting_sections(con, area_code: str, period: Period) -> tuple[Section, Se
                      pl.col("title_zh").alias(C["template"]))
     total = reporting.rates(due.with_columns(pl.lit("").alias("all")), "all").row(0, named=True)
     missing = due.filter(~pl.col("reported"))
-    names = dict(zip(*queries.run(con, "areas").select("area_code", "name_zh")))
     late = missing.sort("department_zh", "template_no", "period_start", "unit_code").select(
         pl.col("department_zh").replace("", F.DASH).alias(C["department"]),
         pl.col("title_zh").alias(C["template"]),
