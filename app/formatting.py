@@ -46,11 +46,26 @@ def unit(ind: dict, lang: str = "zh") -> str:
     return ind.get("unit") or ""
 
 
+def is_grade(ind: dict) -> bool:
+    """A graded indicator whose value is its grade's place (kind grade with grades: 3 = C)."""
+    return ind.get("kind") == "grade" and bool(ind.get("grades"))
+
+
+def grade_label(v: float, ind: dict, lang: str = "zh") -> str:
+    """The grade at place `v` of a graded indicator: "C级" / "Grade C"."""
+    grades = ind.get("grades") or []
+    g = grades[min(max(int(round(v)), 1), len(grades)) - 1]
+    return g["label_zh"] if lang == "zh" else g["label_en"]
+
+
 def value(v: float | None, ind: dict, lang: str = "zh", with_unit: bool = False) -> str:
     """An indicator value as the registry formats it ("43.7%", "9.24"); `with_unit` adds a
-    non-percent unit ("9.24 只/(灯·夜)")."""
+    non-percent unit ("9.24 只/(灯·夜)"); a graded indicator's value reads as its grade
+    ("C级")."""
     if missing(v):
         return DASH
+    if is_grade(ind):
+        return grade_label(v, ind, lang)
     text = (ind.get("format") or "{:.2f}").format(v)
     if with_unit and not is_rate(ind) and unit(ind, lang):
         text += f" {unit(ind, lang)}"
@@ -65,6 +80,9 @@ def amount(v: float, ind: dict, lang: str = "zh") -> str:
     """A difference of two values of the indicator, unsigned, with its unit: percentage points
     for a rate ("2.5 个百分点", "2.5 pp"), else the indicator's unit ("2.43 只/(灯·夜)")."""
     text = f"{abs(v):.{decimals(ind)}f}"
+    if is_grade(ind):
+        return (f"{text} 级" if lang == "zh" else
+                f"{text} grade{'' if round(abs(v)) == 1 else 's'}")
     u = _points(lang) if is_rate(ind) else unit(ind, lang)
     return f"{text} {u}".strip()
 

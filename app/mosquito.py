@@ -1,9 +1,12 @@
-"""The mosquito page's extras as data (pure): weekly seasons, light-trap sites over the alert
-rule with labelled columns, route-index lines by child area."""
+"""The 病媒生物 page's extras as data (pure): weekly seasons, light-trap sites over the alert
+rule with labelled columns, route-index lines by child area, the four pests' control levels as
+grids (areas × pests for the latest round, rounds × pests for the area), the anti-vector
+facilities by trade and by child area."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -78,3 +81,76 @@ def facility_table(df: pl.DataFrame, goal: float | None, lang: str) -> pl.DataFr
         t("mosq.facility_goal", lang): [mark(r, f) for r, f in zip(df["rodent_rate"],
                                                                    df["fly_rate"])],
     })
+
+
+def graded_ids(meta: pl.DataFrame) -> list[str]:
+    """The four pests' control levels: the domain's graded indicators, in registry order."""
+    return [m["indicator_id"] for m in meta.iter_rows(named=True)
+            if m["domain"] == "mosquito" and m["kind"] == "grade" and m["grades"]]
+
+
+def _passes(value: float, ind: dict) -> bool:
+    """At or better than the pass grade (places: A = 1 …; lower is better)."""
+    places = [g["grade"] for g in ind["grades"]]
+    return value <= places.index(ind["pass_grade"]) + 1
+
+
+def grade_cells(rows: pl.DataFrame, inds: dict[str, dict], lang: str, x: str) -> pl.DataFrame:
+    """Cells of a grade grid: y the pest, x the area (x="area") or the round (x="period"), the
+    grade in words and whether it passes."""
+    out = []
+    for r in rows.iter_rows(named=True):
+        ind = inds[r["indicator_id"]]
+        out.append({
+            "x": (F.area_name(r, lang) if x == "area"
+                  else F.period(r["period_start"], "quarter", lang)),
+            "y": t(f"vector.pest.{r['indicator_id']}", lang),
+            "grade": F.value(r["value"], ind, lang), "passes": _passes(r["value"], ind)})
+    return pl.DataFrame(out, schema={"x": pl.Utf8, "y": pl.Utf8, "grade": pl.Utf8,
+                                     "passes": pl.Boolean})
+
+
+@dataclass
+class VectorLevels:
+    period: dt.date          # the latest round (quarter) with a grade in the area or a child
+    passed: int | None       # the area's pests at the pass grade or better in that round (None:
+                             # the area itself has no grade that round, only its children)
+    graded: int              # …out of the pests listed
+    latest: pl.DataFrame     # cells: areas × pests in that round
+    rounds: pl.DataFrame     # cells: the area's rounds × pests
+    round_order: list[str]   # the rounds in time order, as the cells name them
+
+
+def vector_levels(grades: pl.DataFrame, inds: dict[str, dict], lang: str) -> VectorLevels:
+    """The grade_matrix query's rows as the page's two grids and its line of words."""
+    period = grades["period_start"].max()
+    latest = grades.filter(pl.col("period_start") == period)
+    own = grades.filter(pl.col("is_self"))
+    mine = grade_cells(latest.filter(pl.col("is_self")), inds, lang, "area")
+    return VectorLevels(
+        period, int(mine["passes"].sum()) if mine.height else None, len(inds), grade_cells(latest, inds, lang, "area"),
+        grade_cells(own, inds, lang, "period"),
+        [F.period(p, "quarter", lang) for p in sorted(own["period_start"].unique())])
+
+
+def grade_table(cells: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The grid as a table to download: one row per cell, columns named in the language."""
+    return cells.select(pl.col("x").alias(t("vector.col.area", lang)),
+                        pl.col("y").alias(t("vector.col.pest", lang)),
+                        pl.col("grade").alias(t("vector.col.grade", lang)),
+                        pl.when(pl.col("passes")).then(pl.lit(t("vector.passed", lang)))
+                        .otherwise(pl.lit(t("vector.failed", lang))).alias(t("col.status", lang)))
+
+
+def facilities_by_area(rodent: pl.DataFrame, fly: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The child areas' rodent- and fly-proof pass rates for one month (children_values of the
+    two indicators), worst rodent-proofing first; an area without inspections reads —."""
+    both = rodent.select("area_code", "name_zh", "value").join(
+        fly.select("area_code", pl.col("value").alias("fly")), on="area_code", how="left")
+    both = both.sort("value", "area_code", nulls_last=True)
+    return pl.DataFrame({
+        t("mosq.col.area", lang): [F.area_name(r, lang) for r in both.iter_rows(named=True)],
+        t("mosq.facility_rodent", lang): [F.DASH if F.missing(v) else f"{v:.1f}%"
+                                          for v in both["value"]],
+        t("mosq.facility_fly", lang): [F.DASH if F.missing(v) else f"{v:.1f}%"
+                                       for v in both["fly"]]})

@@ -20,6 +20,9 @@ DOMAIN_PAGE = {"garbage": "garbage", "mosquito": "mosquito", "chronic": "chronic
                "literacy": "literacy", "problems": "problems", "satisfaction": "satisfaction"}
 
 
+TILES_PER_ROW = 4
+
+
 @dataclass
 class Tile:
     indicator: dict

@@ -1,6 +1,7 @@
-"""病媒生物 Vector control: mosquitoes (light traps, route index, Breteau, waterlogging points;
-alerts and grades) and the key trades' anti-vector facilities (三防设施), each indicator against
-its goal in the domain's standard body."""
+"""病媒生物 Vector control: the four pests' control levels (the veto condition: all at C or
+better), mosquitoes (light traps, route index, Breteau, waterlogging points; alerts and grades)
+and the key trades' anti-vector facilities (三防设施), each indicator against its goal in the
+domain's standard body."""
 
 from __future__ import annotations
 
@@ -14,7 +15,37 @@ from app.i18n import t
 from warehouse import settings
 
 
+def vector_levels(ctx: DomainContext) -> None:
+    """The four pests' control levels: areas × pests in the latest round, then the area's own
+    rounds; C is the pass line."""
+    st.subheader(t("vector.matrix"), help=t("vector.matrix_help"))
+    ids = mosquito.graded_ids(ctx.meta)
+    inds = {i: ctx.ind(i) for i in ids}
+    grades = db.query("grade_matrix", ctx.version, area=ctx.area.code, grain="quarter",
+                      as_of=ctx.as_of, indicators=ids)
+    if grades.height == 0:
+        st.info(t("vector.none"))
+        return
+    v = mosquito.vector_levels(grades, inds, ctx.lang)
+    st.markdown(F.md(t("vector.round", period=F.period(v.period, "quarter", ctx.lang),
+                       passed=F.DASH if v.passed is None else f"{v.passed}/{v.graded}")))
+    labels = {"x": t("vector.col.area"), "y": t("vector.col.pest"),
+              "grade": t("vector.col.grade"), "passed": t("vector.passed"),
+              "failed": t("vector.failed"), "y_order": [t(f"vector.pest.{i}") for i in ids]}
+    order = list(dict.fromkeys(v.latest["x"].to_list()))
+    st.altair_chart(charts.grade_grid(v.latest, {**labels, "x_order": order}), width="stretch",
+                    height=charts.grid_height(v.latest) + 60)
+    ui.downloads(mosquito.grade_table(v.latest, ctx.lang), f"vector_levels_{ctx.area.code}",
+                 key="dl_vector")
+    st.markdown(f"**{F.md(t('vector.history', area=ctx.area.name))}**")
+    st.altair_chart(charts.grade_grid(v.rounds, {**labels, "x": t("vector.col.period"),
+                                                 "x_order": v.round_order}), width="stretch",
+                    height=charts.grid_height(v.rounds) + 60)
+
+
 def extras(ctx: DomainContext, ind: dict, grain: str, values) -> None:
+    # 0/ the four pests' control levels (a veto condition of the sanitary city)
+    vector_levels(ctx)
     # 1/ weekly density against the same week last year (complete weeks by the as-of date)
     st.subheader(t("mosq.weekly"))
     weeks = mosquito.season_weeks(ctx.version, ctx.area.code, ctx.as_of, ctx.lang)
@@ -59,6 +90,17 @@ def extras(ctx: DomainContext, ind: dict, grain: str, values) -> None:
         table = mosquito.facility_table(trades, goal, ctx.lang)
         st.dataframe(table, hide_index=True, width="stretch")
         ui.downloads(table, f"antivector_by_trade_{ctx.area.code}", key="dl_trades")
+        if ctx.area.level in ("city", "district"):
+            month = trades["month"][0]
+            by_area = mosquito.facilities_by_area(*(
+                db.query("children_values", ctx.version, indicator=i, grain="month",
+                         period=month, parent=ctx.area.code)
+                for i in ("antivector_facility_pass_rate_rodent",
+                          "antivector_facility_pass_rate_fly")), ctx.lang)
+            level = "district" if ctx.area.level == "city" else "street"
+            st.markdown(f"**{F.md(t('mosq.facilities_by_area', level=t(f'mosq.level.{level}'), month=F.period(month, 'month', ctx.lang)))}**")
+            st.dataframe(by_area, hide_index=True, width="stretch")
+            ui.downloads(by_area, f"antivector_by_area_{ctx.area.code}", key="dl_trades_area")
     else:
         st.info(t("mosq.facilities_none"))
 

@@ -33,7 +33,10 @@ st.subheader(t("overview.headlines"))
 headlines = [m for m in meta.iter_rows(named=True) if m["headline"]]
 mine = {r["indicator_id"]: r for r in statuses.iter_rows(named=True)
         if r["area_code"] == area.code}
-for col, ind in zip(st.columns(len(headlines)), headlines):
+# NOTE: at most TILES_PER_ROW tiles side by side, so a value is never cut short.
+cols = [c for i in range(0, len(headlines), O.TILES_PER_ROW)
+        for c in st.columns(O.TILES_PER_ROW)][:len(headlines)]
+for col, ind in zip(cols, headlines):
     a = mine.get(ind["indicator_id"])
     spark = db.series(version, ind["indicator_id"], area.code, ind["status_grain"], as_of)
     tile = O.tile(ind, a, lang, running.get(ind["indicator_id"]),

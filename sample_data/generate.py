@@ -403,7 +403,7 @@ SOURCES = ("geography", "population", "garbage_monthly", "garbage_survey", "garb
            "mosquito_sites", "mosquito_light_trap", "mosquito_route", "mosquito_breteau",
            "waterlogging", "problems", "health_centres", "chronic_disease", "health_literacy",
            "satisfaction_survey", "stage_goals", "baselines", "assessment_scheme",
-           "antivector_facilities")
+           "antivector_facilities", "vector_density", "creation_units", "creation_base")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1042,6 +1042,234 @@ def write_antivector_facilities(world: World, out: Path) -> tuple[int, int]:
             rows_total += len(rows)
         files += 1
     return files, rows_total
+
+
+# ---- 3e four vector pests' control levels -------------------------------------------------
+
+# (pest, [(method, surveyed range, density scale, cut-offs of A, B, C)]): the density index is
+# positive / surveyed × scale; the grade is the first cut-off it does not pass (GB/T 27770–27773
+# style; the sample's own numbers).
+VECTOR_METHODS = (
+    ("鼠", (("粘鼠板法", (200, 400), 100, (1.0, 2.0, 3.0)), ("鼠迹法", (100, 200), 100, (1.0, 3.0, 5.0)))),
+    ("蚊", (("路径法", (8, 15), 1, (0.1, 0.5, 0.8)), ("布雷图指数法", (100, 200), 100, (5.0, 10.0, 20.0)))),
+    ("蝇", (("目测法", (100, 200), 100, (1.0, 3.0, 6.0)),)),
+    ("蟑螂", (("粘捕法", (100, 200), 100, (1.0, 3.0, 5.0)), ("目测法", (100, 200), 100, (1.0, 3.0, 5.0)))),
+)
+VECTOR_FIRST_YEAR = 2024
+VECTOR_ROUNDS = (("春季", 4), ("秋季", 9))      # spring and autumn rounds: April, September
+# share of the C cut-off a district's densities sit at: start, fall by the end of 2026 at pace 1
+VECTOR_LEVEL = (0.92, 0.55)
+# 南江区's flies in the autumn of 2026: the national unannounced check finds them below C
+VECTOR_FLY_SLIP = ("990105", 2026, "秋季")
+
+
+def vector_row(area: str, day: date, pest: str, method: tuple, factor: float, assessor: str,
+               rng: np.random.Generator) -> tuple:
+    name, (lo, hi), scale, cuts = method
+    n = int(rng.integers(lo, hi + 1))
+    positive = int(round(n * cuts[2] * factor / scale))
+    density = round(positive / n * scale, 2)
+    grade = next((g for g, cut in zip("ABC", cuts, strict=True) if density <= cut), "D")
+    return (area, day, pest, name, n, positive, density, grade, assessor)
+
+
+def write_vector_density(world: World, out: Path) -> tuple[int, int]:
+    """The CDC's rounds, one file a year: each district's self-assessment by every method, the
+    third party's check of two streets a district, the province's check of every district in
+    the autumn of 2025 (模拟验收) and the national unannounced check of 南江区 and 新港区 in the
+    autumn of 2026. 2024 as a UTF-8 CSV with grades written C级, later years as XLSX."""
+    rng = rng_for(world.seed, "vector_density")
+    header = ["区域编码", "监测日期", "病媒类别", "监测方法", "调查数", "阳性数", "密度指数",
+              "控制水平", "评估主体"]
+    start, fall = VECTOR_LEVEL
+    files = rows_total = 0
+    by_district: dict[str, list[Street]] = {}
+    for st in world.streets:
+        by_district.setdefault(st.district, []).append(st)
+    for y in [y for y in world.years if y >= VECTOR_FIRST_YEAR]:
+        rows = []
+        for season, mo in VECTOR_ROUNDS:
+            if (y, mo) > world.end:
+                continue
+            m = month_index(y, mo)
+            for code in DISTRICT_CODES:
+                pace = min(PACE[code]["mosquito"], 1.0)
+                level = start - fall * pace * float(glide(m, month_index(VECTOR_FIRST_YEAR, 4),
+                                                          month_index(2026, 12)))
+                checks = [(code, "自评", 0.05)]
+                picks = rng.choice(len(by_district[code]), 2, replace=False)
+                checks += [(by_district[code][int(i)].code, "第三方", 0.08) for i in picks]
+                if (y, season) == (2025, "秋季"):
+                    checks.append((code, "省级", 0.05))
+                if (y, season) == (2026, "秋季") and code in ("990105", "990107"):
+                    checks.append((by_district[code][0].code, "国家暗访", 0.05))
+                for area, assessor, noise in checks:
+                    day = world.day(y, mo, 10, 25, rng)
+                    for pest, methods in VECTOR_METHODS:
+                        slip = (code, y, season) == VECTOR_FLY_SLIP and pest == "蝇" and (
+                            assessor == "国家暗访")
+                        for method in methods if assessor == "自评" else methods[:1]:
+                            factor = 1.35 if slip else max(0.05, level + rng.normal(0, noise))
+                            rows.append(vector_row(area, day, pest, method, factor, assessor,
+                                                   rng))
+        rows.sort(key=lambda r: (r[1], r[0], r[2], r[3]))
+        stem = f"病媒生物密度监测结果_{y}年"
+        if y == VECTOR_FIRST_YEAR:
+            written = [(*r[:7], f"{r[7]}级", r[8]) for r in rows]
+            df = pl.DataFrame(written, schema=header, orient="row")
+            rows_total += write_csv(df, out / f"{stem}.csv", bom=True)
+        else:
+            book = Workbook(out / f"{stem}.xlsx")
+            book.sheet("监测结果", header, rows, title=f"{CITY_NAME}{y}年病媒生物密度监测结果汇总")
+            book.close()
+            rows_total += len(rows)
+        files += 1
+    return files, rows_total
+
+
+# ---- 9a, 9b creation registers -------------------------------------------------------------
+
+# creation type → (the base it is counted among, share named at the start of 2024 and by the end
+# of 2026 at pace 1, level weights 市级/省级/国家级, what a unit is called)
+CREATION_TYPES = {
+    "健康机关": ("organs", 0.30, 0.76, (0.8, 0.2, 0.0), "机关"),
+    "健康社区": ("communities", 0.28, 0.76, (0.75, 0.22, 0.03), "社区"),
+    "健康村庄": ("villages", 0.20, 0.72, (0.85, 0.15, 0.0), "村"),
+    "健康学校": ("schools", 0.32, 0.78, (0.75, 0.23, 0.02), "学校"),
+    "健康医院": ("hospitals", 0.35, 0.80, (0.6, 0.35, 0.05), "医院"),
+    "健康企业": ("enterprises", 0.18, 0.70, (0.85, 0.15, 0.0), "企业"),
+    "卫生先进单位": (None, 0.0, 0.0, (0.7, 0.3, 0.0), "单位"),
+    "卫生村": ("villages", 0.30, 0.66, (0.6, 0.4, 0.0), "村"),
+    "卫生镇": ("towns", 0.30, 0.70, (0.0, 0.6, 0.4), "镇"),
+    "无烟党政机关": ("party_gov_organs", 0.70, 1.0, (1.0, 0.0, 0.0), "机关"),
+    "无烟医疗卫生机构": ("health_institutions", 0.80, 1.0, (1.0, 0.0, 0.0), "卫生院"),
+    "无烟学校": ("schools", 0.75, 1.0, (1.0, 0.0, 0.0), "学校"),
+}
+# the kinds of unit per street: (urban street, rural town) means
+CREATION_BASE_PER_STREET = {
+    "organs": (4, 2), "communities": (5, 1), "villages": (0, 11), "schools": (5, 4),
+    "hospitals": (1, 1), "enterprises": (6, 3), "health_institutions": (4, 3),
+    "party_gov_organs": (3, 2), "towns": (0, 1)}
+CREATION_BASE_HEADERS = {
+    "organs": "机关数", "communities": "社区数", "villages": "行政村数", "schools": "学校数",
+    "hospitals": "医院数", "enterprises": "企业数", "health_institutions": "医疗卫生机构数",
+    "party_gov_organs": "党政机关数", "towns": "乡镇数"}
+CREATION_FIRST_YEAR = 2024
+CREATION_VALID_YEARS = 3
+
+
+@dataclass
+class CreationUnit:
+    code: str
+    name: str
+    street: Street
+    kind: str
+    level: str
+    status: str
+    named: date | None
+    valid_until: date | None
+    revoked: date | None
+    lon: float
+    lat: float
+
+
+def creation_bases(world: World) -> dict[tuple[str, int], dict[str, int]]:
+    """(street, year) → count of each base kind; a town counts itself once (乡镇数)."""
+    rng = rng_for(world.seed, "creation_base")
+    out = {}
+    for st in world.streets:
+        first = {k: (1 if k == "towns" else int(rng.poisson(v[1] if st.rural else v[0])))
+                 for k, v in CREATION_BASE_PER_STREET.items()}
+        if not st.rural:
+            first["towns"] = 0
+        for y in world.years:
+            grow = int(rng.random() < 0.25) if y > FIRST_YEAR else 0
+            first = {**first, "enterprises": first["enterprises"] + grow}
+            out[(st.code, y)] = dict(first)
+    return out
+
+
+def creation_units(world: World) -> list[CreationUnit]:
+    """Each street's units of each type: named over the years so the named share follows the
+    district's pace; a designation lasts three years, most renewed (已复核), a few lapsing,
+    a few revoked; the rest still 创建中."""
+    rng = rng_for(world.seed, "creation_units")
+    bases = creation_bases(world)
+    as_of = world.as_of
+    goal_m = month_index(2026, 12)
+    start_m = month_index(CREATION_FIRST_YEAR, 1)
+    units: list[CreationUnit] = []
+    for st in world.streets:
+        pace = min(PACE[st.district]["literacy"], 1.15)
+        for kind, (base, first, last, weights, noun) in CREATION_TYPES.items():
+            n = (bases[(st.code, world.end[0])][base] if base
+                 else int(rng.poisson(3 if st.rural else 6)))
+            for i in range(n):
+                # the month index at which this unit is named (its place in the street's order)
+                share = (i + rng.uniform(0.0, 1.0)) / max(n, 1)
+                target = first + (last - first) * pace
+                if base is None:
+                    m_named = start_m - 30 + share * 70
+                elif share <= first:
+                    m_named = start_m - 36 + share / max(first, 1e-9) * 36
+                elif share <= target:
+                    m_named = start_m + (share - first) / max(target - first, 1e-9) * (
+                        goal_m - start_m)
+                else:
+                    m_named = math.inf
+                x0, y0, x1, y1 = st.bbox
+                lon = round(float(x0 + (x1 - x0) * rng.uniform(0.1, 0.9)), 6)
+                lat = round(float(y0 + (y1 - y0) * rng.uniform(0.1, 0.9)), 6)
+                level = str(rng.choice(["市级", "省级", "国家级"], p=weights))
+                code = f"CJ{st.code[-6:]}{len(units):05d}"
+                name = f"{st.short}{noun}{i + 1:02d}" if kind != "卫生镇" else st.name
+                if m_named == math.inf or m_named > month_index(*world.end) + 0.6:
+                    units.append(CreationUnit(code, name, st, kind, level, "创建中", None, None,
+                                              None, lon, lat))
+                    continue
+                year, month0 = divmod(int(m_named), 12)
+                named = date(FIRST_YEAR + year, month0 + 1,
+                             min(28, 1 + int(rng.integers(0, 28))))
+                named = min(named, as_of)
+                until = date(named.year + CREATION_VALID_YEARS, named.month, named.day)
+                status, revoked = "已命名", None
+                roll = rng.random()
+                if until <= as_of and roll < 0.92:      # reviewed and renewed
+                    status, until = "已复核", date(until.year + CREATION_VALID_YEARS,
+                                                    until.month, until.day)
+                elif roll > 0.985 and named < date(2026, 1, 1):
+                    status = "已撤销"
+                    revoked = min(as_of, named + timedelta(days=int(rng.integers(200, 700))))
+                units.append(CreationUnit(code, name, st, kind, level, status, named, until,
+                                          revoked, lon, lat))
+    return units
+
+
+def write_creation_units(world: World, out: Path) -> tuple[int, int]:
+    """The 爱卫办's register, sent whole as it stands: one XLSX with a title row."""
+    header = ["单位编码", "单位名称", "街道编码", "创建类型", "级别", "状态", "命名日期", "有效期至",
+              "撤销日期", "经度", "纬度"]
+    rows = [(u.code, u.name, u.street.code, u.kind, u.level, u.status, u.named, u.valid_until,
+             u.revoked, u.lon, u.lat) for u in creation_units(world)]
+    book = Workbook(out / "创建单位名录.xlsx", len(rows) * len(header))
+    book.sheet("名录", header, rows, title=f"{CITY_NAME}健康细胞、卫生创建和无烟单位创建名录",
+               widths=16)
+    book.close()
+    return 1, len(rows)
+
+
+def write_creation_base(world: World, out: Path) -> tuple[int, int]:
+    """Each district's bases per year from 2024, one CSV (GBK, as a statistics clerk saves it)."""
+    bases = creation_bases(world)
+    header = ["区域编码", "年份", *CREATION_BASE_HEADERS.values()]
+    rows = []
+    for y in [y for y in world.years if y >= CREATION_FIRST_YEAR]:
+        for code in DISTRICT_CODES:
+            total = {k: sum(bases[(st.code, y)][k] for st in world.streets
+                            if st.district == code) for k in CREATION_BASE_HEADERS}
+            rows.append((code, y, *total.values()))
+    df = pl.DataFrame(rows, schema=header, orient="row")
+    return 1, write_csv(df, out / "创建基数.csv", encoding="gbk")
 
 
 # ---- 3 mosquitoes ---------------------------------------------------------------------------
@@ -1981,6 +2209,14 @@ SMOKING_GOAL_SOURCE = ("示例数据（虚构目标；健康中国行动（2019�
                        "2030年低于20%，示例城市提前作为2026年目标）")
 ANTIVECTOR_STANDARD = (f"{PLAN_SOURCE} §8.2（2026年全面达到国家卫生城市标准）；"
                        "国家卫生城市标准：重点行业防鼠防蝇设施合格率≥95%")
+VECTOR_STANDARD = (f"{PLAN_SOURCE} §8.2（2026年全面达到国家卫生城市标准）；国家卫生城市标准："
+                   "鼠、蚊、蝇、蟑螂密度达到GB/T 27770—27773的C级（目标值为等级序号：A=1，B=2，C=3，D=4）")
+HEALTHY_CELL_SOURCE = ("商州区健康城市建设规划(2022-2025年) 三(二)1.(7)（健康机关、健康社区、健康村庄、"
+                       "健康学校、健康医院、健康企业建设率达到60%）")   # shared/seeds/002
+SANITARY_TOWN_SOURCE = ("商州区健康城市建设规划(2022-2025年) 三(二)1.(5)（2025年底卫生镇、卫生村"
+                        "建成率达到60%以上）")   # shared/seeds/002
+SMOKE_FREE_SOURCE = ("示例数据（虚构目标；依据无烟环境建设“三个100%”：无烟党政机关、无烟医疗卫生机构、"
+                     "无烟学校建成率均达到100%，示例城市定于2025年底）")   # shared/seeds/004 §(六)
 SAMPLE_DISTRICT_SOURCE = "示例数据（虚构的区级目标）"
 # NOTE: the plans ask to "列出问题清单，盯死盯牢每项问题，实行销号制" (shared/seeds/004 §六(七))
 # without a share; the sample city sets one.
@@ -2023,6 +2259,15 @@ CITY_GOALS = (
     ("antivector_facility_pass_rate_fly", 2026, "95%", ANTIVECTOR_STANDARD),
     ("new_media_use_rate", 2026, "60%", "§3.4"),
     ("smoking_rate_15_69", 2026, "20%", SMOKING_GOAL_SOURCE),
+    *((f"vector_control_level_{p}", 2026, 3, VECTOR_STANDARD)
+      for p in ("rat", "mosquito", "fly", "cockroach")),
+    ("vector_control_pass", 2026, 4, VECTOR_STANDARD),
+    *((f"creation_rate_{t}", 2025, "60%", HEALTHY_CELL_SOURCE)
+      for t in ("organ", "community", "village", "school", "hospital", "enterprise")),
+    *((f"creation_rate_{t}", 2025, "60%", SANITARY_TOWN_SOURCE)
+      for t in ("sanitary_village", "sanitary_town")),
+    *((f"creation_rate_{t}", 2025, "100%", SMOKE_FREE_SOURCE)
+      for t in ("smoke_free_organ", "smoke_free_health", "smoke_free_school")),
 )
 EARLY_DEADLINES = {("health_literacy_level", 2025): date(2025, 6, 30)}   # 000 §8.3
 DISTRICT_GOALS = (
@@ -2131,6 +2376,8 @@ WRITERS: dict[str, Callable[[World, Path], tuple[int, int]]] = {
     "satisfaction_survey": write_satisfaction_survey, "stage_goals": write_stage_goals,
     "baselines": write_baselines, "assessment_scheme": write_assessment_scheme,
     "antivector_facilities": write_antivector_facilities,
+    "vector_density": write_vector_density, "creation_units": write_creation_units,
+    "creation_base": write_creation_base,
 }
 
 

@@ -105,6 +105,11 @@ def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
     if "measure" in d:
         body = render(sql_template("ledger"), step=STEPS[grain], **ledger_parts(d, fact),
                       **common)
+    elif ind["kind"] == "grade":
+        body = render(sql_template("grade"), **grade_parts(ind, fact), **common)
+    elif ind["kind"] == "register":
+        body = render(sql_template("register"), step=STEPS[grain], where=where_sql(d),
+                      base=d["base"], base_table=fact["register"]["base_table"], **common)
     else:
         body = render(sql_template(ind["kind"]), numerator=d["numerator"],
                       denominator=d["denominator"], multiplier=d["multiplier"], **common)
@@ -135,6 +140,34 @@ def ledger_parts(d: dict, fact: dict, by: str | None = None) -> dict[str, str]:
             "class": lf["class"], "deadline": lf.get("deadline") or "null::date",
             "by": by or "null::varchar",
             **{k: v.format(**fill) for k, v in LEDGER[d["measure"]].items()}}
+
+
+def where_sql(d: dict) -> str:
+    """SQL of a derive entry's `where` (column → value, or → a list of values), validated by the
+    registry: column names and plain words only."""
+    parts = []
+    for column, value in (d.get("where") or {}).items():
+        values = value if isinstance(value, list) else [value]
+        parts.append(f"{column} in ({', '.join(repr(str(v)) for v in values)})")
+    return " and ".join(parts) or "true"
+
+
+def grade_parts(ind: dict, fact: dict) -> dict[str, str]:
+    """The grade template's pieces: the grade column as its place in the fact's scale, and the
+    value — the worst place (one pest), or with `each` the number of the listed members at the
+    pass grade or better, out of the members listed."""
+    d, g = ind["derive"], fact["grade"]
+    ordinal = " ".join(f"when '{grade}' then {i}" for i, grade in enumerate(g["scale"], 1))
+    common = {"ordinal": f"case {g['column']} {ordinal} end"}
+    if "each" not in d:
+        return {**common, "where": where_sql(d), "part": "null::varchar",
+                "numerator": "max(worst)::double", "denominator": "null::double",
+                "value": "numerator"}
+    members = d["of"]
+    passing = list(g["scale"]).index(str(d["pass_grade"])) + 1
+    return {**common, "where": where_sql({"where": {d["each"]: members}}), "part": d["each"],
+            "numerator": f"(count(*) filter (where worst <= {passing}))::double",
+            "denominator": f"{len(members)}::double", "value": "numerator"}
 
 
 def _survey_cols() -> list[str]:
@@ -189,7 +222,8 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
     parts = []
     for ind in indicators:
         fact = doc["facts"][ind["derive"]["fact"]]
-        expected = "null::bigint" if "measure" in ind["derive"] else "e.n"
+        expected = ("null::bigint" if "measure" in ind["derive"]
+                    or ind["kind"] in ("grade", "register") else "e.n")
         for grain in ind["grains"]:
             parts.append(f"""
                 select v.indicator_id, v.area_level, v.area_code, v.period_grain,

@@ -12,7 +12,7 @@ import yaml
 from warehouse import ledger
 from warehouse.paths import REGISTRY_FILE
 
-KINDS = ("flow", "stock", "survey")
+KINDS = ("flow", "stock", "survey", "grade", "register")
 DIRECTIONS = ("higher", "lower")
 GRAINS = ("week", "month", "quarter", "year")
 LEVELS = ("grid", "street", "district", "city")
@@ -34,6 +34,8 @@ NEEDS_DEADLINE = ("overdue_items", "deadline_closure_share")
 LEDGER_KEYS = ("items", "closed", "class", "deadline", "breakdowns", "breakdown_levels")
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+# A value a derive entry's `where` compares a column with: letters, digits and Chinese only.
+WORD = re.compile(r"^[\w\u4e00-\u9fff]+$")
 # Only column names, numbers, arithmetic and parentheses may appear in a derive expression.
 EXPR = re.compile(r"^[a-z0-9_ .+\-*/()]+$")
 
@@ -106,6 +108,17 @@ def validate(doc: dict) -> None:
                 raise RegistryError(f"indicator {iid}: a ledger measure needs a fact with ledger:")
             if d["measure"] in NEEDS_DEADLINE and not lf.get("deadline"):
                 raise RegistryError(f"indicator {iid}: {d['measure']} needs ledger.deadline")
+        elif ind["kind"] == "grade":
+            _validate_grade(iid, ind, facts[d["fact"]])
+        elif ind["kind"] == "register":
+            reg = facts[d["fact"]].get("register") or {}
+            if not IDENT.match(str(reg.get("base_table", ""))):
+                raise RegistryError(f"indicator {iid}: a register needs a fact with "
+                                    "register.base_table")
+            if not IDENT.match(str(d.get("base", ""))) or not d.get("where"):
+                raise RegistryError(f"indicator {iid}: a register needs derive.where and "
+                                    "derive.base (a column of the base table)")
+            _validate_where(iid, d.get("where"))
         else:
             for k in ("numerator", "denominator", "multiplier"):
                 if k not in d or not EXPR.match(str(d[k])):
@@ -126,6 +139,45 @@ def validate(doc: dict) -> None:
                     ("max" in g) == last):
                 raise RegistryError(f"indicator {iid}: grade {i} needs grade, labels, and a max "
                                     "(all but the last)")
+
+
+def _validate_where(iid: str, where: object) -> None:
+    """derive.where: column → a value or a list of values, written as plain words."""
+    if not isinstance(where, dict):
+        raise RegistryError(f"indicator {iid}: derive.where must map columns to values")
+    for column, value in where.items():
+        values = value if isinstance(value, list) else [value]
+        if not IDENT.match(str(column)) or not values or not all(
+                WORD.match(str(v)) for v in values):
+            raise RegistryError(f"indicator {iid}: derive.where.{column} must name a column "
+                                "and plain values")
+
+
+def _validate_grade(iid: str, ind: dict, fact: dict) -> None:
+    """A grade indicator reads a fact's graded column (fact `grade: {column, scale}`, best
+    first). One member (derive.where): its registry grades are the scale, at places 1, 2, …
+    A count (derive.each, of, pass_grade): how many of the listed members pass."""
+    g, d = fact.get("grade") or {}, ind["derive"]
+    scale = [str(x) for x in g.get("scale") or []]
+    if not IDENT.match(str(g.get("column", ""))) or len(scale) < 2 or not all(
+            WORD.match(x) for x in scale):
+        raise RegistryError(f"indicator {iid}: a grade needs a fact with grade.column and "
+                            "grade.scale")
+    if "each" in d:
+        if not IDENT.match(str(d["each"])) or str(d.get("pass_grade")) not in scale:
+            raise RegistryError(f"indicator {iid}: derive.each must name a column and "
+                                "derive.pass_grade be a grade of the scale")
+        _validate_where(iid, {d["each"]: d.get("of") or []})
+        if "/" in ind["format"] and not ind["format"].endswith(f"/{len(d['of'])}"):
+            raise RegistryError(f"indicator {iid}: its format must end /{len(d['of'])}, the "
+                                "number of members in derive.of")
+        return
+    _validate_where(iid, d.get("where"))
+    grades = ind.get("grades") or []
+    if [str(x.get("grade")) for x in grades] != scale or any(
+            float(x.get("max") or 0) != i for i, x in enumerate(grades[:-1], 1)):
+        raise RegistryError(f"indicator {iid}: its grades must be the fact's scale "
+                            f"{scale}, with max 1, 2, …")
 
 
 def _validate_ledger_fact(fact: str, spec: dict | None) -> None:

@@ -233,7 +233,8 @@ def status_table(con: duckdb.DuckDBPyConnection, as_of: dt.date,
         grp = grp.sort("period_start")
         series = list(zip(grp["period_start"], grp["value"], grp["reporting_units"],
                           grp["expected_units"]))
-        trend = not (m["seasonal"] and g != m["status_grain"])
+        # NOTE: grades are places on a scale, not a quantity a line can be drawn through.
+        trend = not (m["seasonal"] and g != m["status_grain"]) and m["kind"] != "grade"
         a = assess(series, g, m["direction"], goals.get((iid, code), []),
                    base_map.get((iid, code)), as_of, trend=trend,
                    ceiling=100.0 if m["unit"] == "%" else None)

@@ -45,6 +45,7 @@ STRINGS = {
     "datastatus.rhythm.monthly_season": {"zh": "每月（4–11月）", "en": "Monthly (Apr–Nov)"},
     "datastatus.rhythm.monthly_summer": {"zh": "每月（6–10月）", "en": "Monthly (Jun–Oct)"},
     "datastatus.rhythm.yearly": {"zh": "每年", "en": "Yearly"},
+    "datastatus.rhythm.spring_autumn": {"zh": "每年春、秋两轮", "en": "Spring and autumn rounds"},
     "datastatus.rhythm.continuous": {"zh": "持续更新", "en": "Continuous"},
     "datastatus.rhythm.as_needed": {"zh": "有变动时报送", "en": "When it changes"},
     "datastatus.half_first": {"zh": "{year}年{month}月上半月", "en": "{ym} (1st half)"},

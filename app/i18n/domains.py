@@ -44,6 +44,37 @@ STRINGS = {
     "mosq.facility_goal": {"zh": "对照阶段目标", "en": "Against the stage goal"},
     "mosq.facility_met": {"zh": "均达到 {goal}%", "en": "Both at {goal}% or more"},
     "mosq.facility_below": {"zh": "低于 {goal}%", "en": "Below {goal}%"},
+    "mosq.facilities_by_area": {"zh": "三防设施合格率（按{level}，{month}）",
+                                "en": "Anti-vector facilities by {level} ({month})"},
+    "mosq.level.district": {"zh": "区县", "en": "district"},
+    "mosq.level.street": {"zh": "街道", "en": "street"},
+    "mosq.col.area": {"zh": "区域", "en": "Area"},
+    "vector.matrix": {"zh": "四害密度控制水平（C级为国家卫生城市达标线）",
+                      "en": "Vector density control levels (grade C is the sanitary-city pass "
+                            "line)"},
+    "vector.matrix_help": {
+        "zh": "病媒生物密度监测结果（模板 3e）：每个区域每种病媒取本期各监测方法、各评估主体"
+              "（自评、第三方、省级、国家暗访）所得控制水平中最差的一级；区县含其各街道的结果。"
+              "鼠、蚊、蝇、蟑螂均达到C级或更好，是国家卫生城市的必备条件。",
+        "en": "Vector density results (template 3e): for each area and pest, the worst control "
+              "level any method or assessor (self, third party, province, national unannounced "
+              "check) found this period; a district includes its streets' results. All four "
+              "pests at grade C or better is a precondition of a National Sanitary City."},
+    "vector.round": {"zh": "最近一轮：{period}；达到C级的病媒：{passed}",
+                     "en": "Latest round: {period}; pests at grade C or better: {passed}"},
+    "vector.none": {"zh": "所选区域在统计截至日期前没有病媒生物密度监测结果。",
+                    "en": "No vector density results for this area by the as-of date."},
+    "vector.history": {"zh": "{area}各轮次控制水平", "en": "{area}: control level by round"},
+    "vector.col.pest": {"zh": "病媒", "en": "Pest"},
+    "vector.col.area": {"zh": "区域", "en": "Area"},
+    "vector.col.period": {"zh": "轮次（季度）", "en": "Round (quarter)"},
+    "vector.col.grade": {"zh": "控制水平", "en": "Control level"},
+    "vector.passed": {"zh": "达到C级或更好", "en": "Grade C or better"},
+    "vector.failed": {"zh": "低于C级", "en": "Below grade C"},
+    "vector.pest.vector_control_level_rat": {"zh": "鼠", "en": "Rodents"},
+    "vector.pest.vector_control_level_mosquito": {"zh": "蚊", "en": "Mosquitoes"},
+    "vector.pest.vector_control_level_fly": {"zh": "蝇", "en": "Flies"},
+    "vector.pest.vector_control_level_cockroach": {"zh": "蟑螂", "en": "Cockroaches"},
     "mosq.trade.餐饮": {"zh": "餐饮", "en": "Catering"},
     "mosq.trade.食品生产加工": {"zh": "食品生产加工", "en": "Food production"},
     "mosq.trade.农贸市场": {"zh": "农贸市场", "en": "Farmers' markets"},

@@ -147,7 +147,7 @@ def test_sample_city_in_english(monkeypatch, sample_warehouse):
     at = open_page(monkeypatch, sample_warehouse, lang="en")
     assert at.title[0].value == "Data status"
     overview = frame(at, "Template (English)")
-    assert len(overview) == 19
+    assert len(overview) == 22
     trap = overview[overview["Template (English)"] == "Light-trap records"].iloc[0]
     assert (trap["Rhythm"], trap["Latest period"]) == ("Twice a month (Apr–Nov)",
                                                       "2026-11 (2nd half)")

@@ -23,6 +23,16 @@ areas as (
     where g.area_level in ('street', 'grid')
 ),
 
+-- an area reporting for itself (3e: a district's or a street's survey round; 9b: a district's
+-- bases): the city, a district or a street, rolled up into itself and its ancestors
+regions as (
+    select 'area' as unit_type, t.area_code as unit_code,
+           t.ancestor_level as area_level, t.ancestor_code as area_code
+    from area_tree as t
+    join stg_geography as g on g.area_code = t.area_code
+    where g.area_level in ('city', 'district', 'street')
+),
+
 sites as (
     select 'site' as unit_type, s.site_code as unit_code,
            t.ancestor_level as area_level, t.ancestor_code as area_code
@@ -39,6 +49,8 @@ centres as (
 
 final as (
     select * from areas
+    union all
+    select * from regions
     union all
     select * from sites
     union all
