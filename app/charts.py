@@ -181,26 +181,24 @@ def graded_trend(df: pl.DataFrame, grades: list[dict], labels: dict) -> alt.Char
                    .properties(height=320, width="container"))
 
 
-def grade_grid(df: pl.DataFrame, labels: dict) -> alt.Chart:
-    """Grades as a grid of cells (pests × areas, or pests × rounds): each cell the grade in words,
-    coloured by whether it meets the pass line (the status colours: at or better than the line
-    on track, below it off track). df: x, y (text), grade (words), passes (bool);
-    labels: x, y, grade, passed, failed (words), x_order, y_order."""
-    words = df.with_columns(pl.when(pl.col("passes")).then(pl.lit(labels["passed"]))
-                            .otherwise(pl.lit(labels["failed"])).alias("verdict"))
-    base = alt.Chart(words).encode(
+def cell_grid(df: pl.DataFrame, labels: dict) -> alt.Chart:
+    """A grid of coloured cells with words in them: the four pests' grades (areas × pests,
+    rounds × pests), creation rates (areas × types). df: x, y, text (in the cell), verdict
+    (words: the colour's meaning); labels: x, y, value (the text's title), x_order, y_order,
+    colours (verdict → colour, in legend order)."""
+    base = alt.Chart(df).encode(
         alt.X("x:N", title=labels["x"], sort=labels["x_order"],
               axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200)),
-        alt.Y("y:N", title=labels["y"], sort=labels["y_order"], axis=alt.Axis(labelLimit=200)))
+        alt.Y("y:N", title=labels["y"], sort=labels["y_order"], axis=alt.Axis(labelLimit=220)))
+    colours = labels["colours"]
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         alt.Color("verdict:N", title=None,
-                  scale=alt.Scale(domain=[labels["passed"], labels["failed"]],
-                                  range=[COLOURS["on_track"], COLOURS["off_track"]]),
+                  scale=alt.Scale(domain=list(colours), range=list(colours.values())),
                   legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("y:N", title=labels["y"]), alt.Tooltip("x:N", title=labels["x"]),
-                 alt.Tooltip("grade:N", title=labels["grade"]),
-                 alt.Tooltip("verdict:N", title=labels["grade"])])
-    text = base.mark_text(fontSize=15, fontWeight="bold", color="white").encode(text="grade:N")
+                 alt.Tooltip("text:N", title=labels["value"]),
+                 alt.Tooltip("verdict:N", title=labels.get("verdict", labels["value"]))])
+    text = base.mark_text(fontSize=14, fontWeight="bold", color="white").encode(text="text:N")
     return _config(alt.layer(cells, text).properties(height=grid_height(df),
                                                      width="container"))
 

@@ -47,7 +47,8 @@ def open_domain(domain: str) -> DomainContext:
     version = ui.page_frame(f"nav.{domain}")
     meta_all = db.query("indicator_meta", version)
     meta = meta_all.filter(pl.col("domain") == domain)
-    finest = "grid" if any("grid" in lv for lv in meta["levels"].to_list()) else "street"
+    levels = {lv for lvs in meta["levels"].to_list() for lv in lvs}
+    finest = next((lv for lv in ("grid", "street") if lv in levels), "district")
     area = ui.area_filter(version, finest=finest)
     as_of = ui.as_of()
     with st.spinner(t("loading")):

@@ -25,6 +25,7 @@ PAGES = [
     ("chronic.py", "nav.chronic", ":material/cardiology:", "view"),
     ("literacy.py", "nav.literacy", ":material/school:", "view"),
     ("satisfaction.py", "nav.satisfaction", ":material/sentiment_satisfied:", "view"),
+    ("creation.py", "nav.creation", ":material/verified:", "view"),
     ("map.py", "nav.map", ":material/map:", "view"),
     ("problems.py", "nav.problems", ":material/assignment_late:", "view"),
     ("assessment.py", "nav.assessment", ":material/military_tech:", "view"),

@@ -14,6 +14,7 @@ from app import db
 from app import formatting as F
 from app.i18n import t
 from warehouse import settings
+from warehouse.status import COLOURS
 
 
 def season_weeks(version: int, area: str, as_of: dt.date, lang: str) -> pl.DataFrame:
@@ -105,9 +106,17 @@ def grade_cells(rows: pl.DataFrame, inds: dict[str, dict], lang: str, x: str) ->
             "x": (F.area_name(r, lang) if x == "area"
                   else F.period(r["period_start"], "quarter", lang)),
             "y": t(f"vector.pest.{r['indicator_id']}", lang),
-            "grade": F.value(r["value"], ind, lang), "passes": _passes(r["value"], ind)})
-    return pl.DataFrame(out, schema={"x": pl.Utf8, "y": pl.Utf8, "grade": pl.Utf8,
-                                     "passes": pl.Boolean})
+            "text": F.value(r["value"], ind, lang),
+            "verdict": t("vector.passed" if _passes(r["value"], ind) else "vector.failed", lang),
+            "passes": _passes(r["value"], ind)})
+    return pl.DataFrame(out, schema={"x": pl.Utf8, "y": pl.Utf8, "text": pl.Utf8,
+                                     "verdict": pl.Utf8, "passes": pl.Boolean})
+
+
+def grade_colours(lang: str) -> dict[str, str]:
+    """The grade grids' colours: at or better than the pass line as on track, below as off."""
+    return {t("vector.passed", lang): COLOURS["on_track"], t("vector.failed", lang):
+            COLOURS["off_track"]}
 
 
 @dataclass
@@ -128,7 +137,8 @@ def vector_levels(grades: pl.DataFrame, inds: dict[str, dict], lang: str) -> Vec
     own = grades.filter(pl.col("is_self"))
     mine = grade_cells(latest.filter(pl.col("is_self")), inds, lang, "area")
     return VectorLevels(
-        period, int(mine["passes"].sum()) if mine.height else None, len(inds), grade_cells(latest, inds, lang, "area"),
+        period, int(mine["passes"].sum()) if mine.height else None, len(inds),
+        grade_cells(latest, inds, lang, "area"),
         grade_cells(own, inds, lang, "period"),
         [F.period(p, "quarter", lang) for p in sorted(own["period_start"].unique())])
 
@@ -137,9 +147,8 @@ def grade_table(cells: pl.DataFrame, lang: str) -> pl.DataFrame:
     """The grid as a table to download: one row per cell, columns named in the language."""
     return cells.select(pl.col("x").alias(t("vector.col.area", lang)),
                         pl.col("y").alias(t("vector.col.pest", lang)),
-                        pl.col("grade").alias(t("vector.col.grade", lang)),
-                        pl.when(pl.col("passes")).then(pl.lit(t("vector.passed", lang)))
-                        .otherwise(pl.lit(t("vector.failed", lang))).alias(t("col.status", lang)))
+                        pl.col("text").alias(t("vector.col.grade", lang)),
+                        pl.col("verdict").alias(t("col.status", lang)))
 
 
 def facilities_by_area(rodent: pl.DataFrame, fly: pl.DataFrame, lang: str) -> pl.DataFrame:

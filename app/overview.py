@@ -17,7 +17,8 @@ from warehouse.status import severity
 
 # A domain's page in the navigation (pages/<domain>.py → /<domain>).
 DOMAIN_PAGE = {"garbage": "garbage", "mosquito": "mosquito", "chronic": "chronic",
-               "literacy": "literacy", "problems": "problems", "satisfaction": "satisfaction"}
+               "literacy": "literacy", "problems": "problems", "satisfaction": "satisfaction",
+               "creation": "creation"}
 
 
 TILES_PER_ROW = 4

@@ -33,6 +33,8 @@ def projection_text(a: dict, ind: dict, lang: str) -> str | None:
                  projection=F.value(a["projection"], ind, lang, with_unit=True))
     if kind == "few_points":
         return t("assess.few_points", lang, n=a["trend_points"], grain=grain)
+    if kind == "grades":
+        return t("assess.grades", lang)
     return None
 
 
@@ -54,4 +56,6 @@ def reason(a: dict, ind: dict, lang: str) -> str:
         return t("why.off_overdue" if a.get("overdue") else "why.off_final", lang)
     if kind == "trend":
         return t("why.off", lang, glide=glide, proj=F.value(a["projection"], ind, lang))
+    if kind == "grades":
+        return t("why.off_grades", lang, glide=glide)
     return t("why.off_few", lang, glide=glide)

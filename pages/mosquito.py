@@ -30,15 +30,17 @@ def vector_levels(ctx: DomainContext) -> None:
     st.markdown(F.md(t("vector.round", period=F.period(v.period, "quarter", ctx.lang),
                        passed=F.DASH if v.passed is None else f"{v.passed}/{v.graded}")))
     labels = {"x": t("vector.col.area"), "y": t("vector.col.pest"),
-              "grade": t("vector.col.grade"), "passed": t("vector.passed"),
-              "failed": t("vector.failed"), "y_order": [t(f"vector.pest.{i}") for i in ids]}
+              "value": t("vector.col.grade"), "colours": mosquito.grade_colours(ctx.lang),
+              "y_order": [t(f"vector.pest.{i}") for i in ids]}
     order = list(dict.fromkeys(v.latest["x"].to_list()))
-    st.altair_chart(charts.grade_grid(v.latest, {**labels, "x_order": order}), width="stretch",
+    st.altair_chart(charts.cell_grid(v.latest, {**labels, "x_order": order}), width="stretch",
                     height=charts.grid_height(v.latest) + 60)
-    ui.downloads(mosquito.grade_table(v.latest, ctx.lang), f"vector_levels_{ctx.area.code}",
-                 key="dl_vector")
+    table = mosquito.grade_table(v.latest, ctx.lang)
+    with st.expander(t("ui.as_table")):
+        st.dataframe(table, hide_index=True, width="stretch")
+    ui.downloads(table, f"vector_levels_{ctx.area.code}", key="dl_vector")
     st.markdown(f"**{F.md(t('vector.history', area=ctx.area.name))}**")
-    st.altair_chart(charts.grade_grid(v.rounds, {**labels, "x": t("vector.col.period"),
+    st.altair_chart(charts.cell_grid(v.rounds, {**labels, "x": t("vector.col.period"),
                                                  "x_order": v.round_order}), width="stretch",
                     height=charts.grid_height(v.rounds) + 60)
 
@@ -98,7 +100,9 @@ def extras(ctx: DomainContext, ind: dict, grain: str, values) -> None:
                 for i in ("antivector_facility_pass_rate_rodent",
                           "antivector_facility_pass_rate_fly")), ctx.lang)
             level = "district" if ctx.area.level == "city" else "street"
-            st.markdown(f"**{F.md(t('mosq.facilities_by_area', level=t(f'mosq.level.{level}'), month=F.period(month, 'month', ctx.lang)))}**")
+            title = t("mosq.facilities_by_area", level=t(f"mosq.level.{level}"),
+                      month=F.period(month, "month", ctx.lang))
+            st.markdown(f"**{F.md(title)}**")
             st.dataframe(by_area, hide_index=True, width="stretch")
             ui.downloads(by_area, f"antivector_by_area_{ctx.area.code}", key="dl_trades_area")
     else:

@@ -1050,10 +1050,13 @@ def write_antivector_facilities(world: World, out: Path) -> tuple[int, int]:
 # positive / surveyed × scale; the grade is the first cut-off it does not pass (GB/T 27770–27773
 # style; the sample's own numbers).
 VECTOR_METHODS = (
-    ("鼠", (("粘鼠板法", (200, 400), 100, (1.0, 2.0, 3.0)), ("鼠迹法", (100, 200), 100, (1.0, 3.0, 5.0)))),
-    ("蚊", (("路径法", (8, 15), 1, (0.1, 0.5, 0.8)), ("布雷图指数法", (100, 200), 100, (5.0, 10.0, 20.0)))),
+    ("鼠", (("粘鼠板法", (200, 400), 100, (1.0, 2.0, 3.0)),
+           ("鼠迹法", (100, 200), 100, (1.0, 3.0, 5.0)))),
+    ("蚊", (("路径法", (8, 15), 1, (0.1, 0.5, 0.8)),
+           ("布雷图指数法", (100, 200), 100, (5.0, 10.0, 20.0)))),
     ("蝇", (("目测法", (100, 200), 100, (1.0, 3.0, 6.0)),)),
-    ("蟑螂", (("粘捕法", (100, 200), 100, (1.0, 3.0, 5.0)), ("目测法", (100, 200), 100, (1.0, 3.0, 5.0)))),
+    ("蟑螂", (("粘捕法", (100, 200), 100, (1.0, 3.0, 5.0)),
+             ("目测法", (100, 200), 100, (1.0, 3.0, 5.0)))),
 )
 VECTOR_FIRST_YEAR = 2024
 VECTOR_ROUNDS = (("春季", 4), ("秋季", 9))      # spring and autumn rounds: April, September
@@ -1247,8 +1250,8 @@ def creation_units(world: World) -> list[CreationUnit]:
 
 def write_creation_units(world: World, out: Path) -> tuple[int, int]:
     """The 爱卫办's register, sent whole as it stands: one XLSX with a title row."""
-    header = ["单位编码", "单位名称", "街道编码", "创建类型", "级别", "状态", "命名日期", "有效期至",
-              "撤销日期", "经度", "纬度"]
+    header = ["单位编码", "单位名称", "街道编码", "创建类型", "级别", "状态", "命名日期",
+              "有效期至", "撤销日期", "经度", "纬度"]
     rows = [(u.code, u.name, u.street.code, u.kind, u.level, u.status, u.named, u.valid_until,
              u.revoked, u.lon, u.lat) for u in creation_units(world)]
     book = Workbook(out / "创建单位名录.xlsx", len(rows) * len(header))
@@ -2210,13 +2213,15 @@ SMOKING_GOAL_SOURCE = ("示例数据（虚构目标；健康中国行动（2019�
 ANTIVECTOR_STANDARD = (f"{PLAN_SOURCE} §8.2（2026年全面达到国家卫生城市标准）；"
                        "国家卫生城市标准：重点行业防鼠防蝇设施合格率≥95%")
 VECTOR_STANDARD = (f"{PLAN_SOURCE} §8.2（2026年全面达到国家卫生城市标准）；国家卫生城市标准："
-                   "鼠、蚊、蝇、蟑螂密度达到GB/T 27770—27773的C级（目标值为等级序号：A=1，B=2，C=3，D=4）")
-HEALTHY_CELL_SOURCE = ("商州区健康城市建设规划(2022-2025年) 三(二)1.(7)（健康机关、健康社区、健康村庄、"
-                       "健康学校、健康医院、健康企业建设率达到60%）")   # shared/seeds/002
-SANITARY_TOWN_SOURCE = ("商州区健康城市建设规划(2022-2025年) 三(二)1.(5)（2025年底卫生镇、卫生村"
-                        "建成率达到60%以上）")   # shared/seeds/002
-SMOKE_FREE_SOURCE = ("示例数据（虚构目标；依据无烟环境建设“三个100%”：无烟党政机关、无烟医疗卫生机构、"
-                     "无烟学校建成率均达到100%，示例城市定于2025年底）")   # shared/seeds/004 §(六)
+                   "鼠、蚊、蝇、蟑螂密度达到GB/T 27770—27773的C级"
+                   "（目标值为等级序号：A=1，B=2，C=3，D=4）")
+HEALTHY_CELL_SOURCE = ("商州区健康城市建设规划(2022-2025年) 三(二)1.(7)（健康机关、健康社区、"
+                       "健康村庄、健康学校、健康医院、健康企业建设率达到60%）")   # shared/seeds/002
+SANITARY_TOWN_SOURCE = ("商州区健康城市建设规划(2022-2025年) 三(二)1.(5)（2025年底卫生镇、"
+                        "卫生村建成率达到60%以上）")   # shared/seeds/002
+SMOKE_FREE_SOURCE = ("示例数据（虚构目标；依据无烟环境建设“三个100%”：无烟党政机关、"
+                     "无烟医疗卫生机构、无烟学校建成率均达到100%，示例城市定于2025年底）")
+# (seed 004 §(六) sets the "三个100%" for the end of 2022)
 SAMPLE_DISTRICT_SOURCE = "示例数据（虚构的区级目标）"
 # NOTE: the plans ask to "列出问题清单，盯死盯牢每项问题，实行销号制" (shared/seeds/004 §六(七))
 # without a share; the sample city sets one.

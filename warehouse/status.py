@@ -97,7 +97,8 @@ class Assessment:
     projection: float | None = None
     # "trend" (a line through recent values), "final" (the deadline's period is complete: the
     # projection is its value), "past" (a later period, the deadline long gone: its value),
-    # "few_points" (too few values for a line), None (no goal or no trend wanted)
+    # "few_points" (too few values for a line), "grades" (a grade: never projected), None (no
+    # goal or no trend wanted)
     projection_kind: str | None = None
     trend_points: int | None = None
     gap: float | None = None           # goal − value, signed so that > 0 means short of the goal
@@ -238,6 +239,8 @@ def status_table(con: duckdb.DuckDBPyConnection, as_of: dt.date,
         a = assess(series, g, m["direction"], goals.get((iid, code), []),
                    base_map.get((iid, code)), as_of, trend=trend,
                    ceiling=100.0 if m["unit"] == "%" else None)
+        if m["kind"] == "grade" and a.goal is not None and a.projection_kind is None:
+            a.projection_kind = "grades"
         out.append({"indicator_id": iid, "area_level": level, "area_code": code, **asdict(a)})
     schema = {"indicator_id": pl.Utf8, "area_level": pl.Utf8, "area_code": pl.Utf8,
               **{f: _dtype(f) for f in Assessment.__dataclass_fields__}}

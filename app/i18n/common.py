@@ -10,6 +10,8 @@ STRINGS = {
     "nav.chronic": {"zh": "慢病管理", "en": "Chronic disease"},
     "nav.literacy": {"zh": "健康素养", "en": "Health literacy"},
     "nav.satisfaction": {"zh": "群众满意度", "en": "Public satisfaction"},
+    "ui.as_table": {"zh": "以表格查看", "en": "Show as a table"},
+    "nav.creation": {"zh": "健康细胞与控烟", "en": "Healthy cells & tobacco control"},
     "nav.map": {"zh": "积水点与网格", "en": "Waterlogging & grid map"},
     "nav.data_status": {"zh": "数据状态", "en": "Data status"},
     "lang.label": {"zh": "语言 Language", "en": "语言 Language"},

@@ -13,8 +13,8 @@ from playwright.sync_api import sync_playwright
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "satisfaction", "map", "problems",
-         "assessment", "data_status", "weekly", "intake", "admin"]
+PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "satisfaction", "creation", "map",
+         "problems", "assessment", "data_status", "weekly", "intake", "admin"]
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parents[1] / "sample_data" / "garbage_monthly" / "XX市2024年9月垃圾分类月报.xlsx"
 

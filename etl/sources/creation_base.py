@@ -1,6 +1,7 @@
-"""9b 创建基数: per district and year, how many units of each kind a creation rate is measured
-against (机关数, 社区数, 行政村数 …); the rate of a type is its named, unexpired, unrevoked units over
-the base of the kind the registry names for it (warehouse/indicators.yml, derive.base)."""
+"""9b 创建基数: per district and year, how many units of each kind a creation rate is
+measured against (机关数, 社区数, 行政村数 …); the rate of a type is its named, unexpired,
+unrevoked units over the base of the kind the registry names for it (warehouse/indicators.yml,
+derive.base)."""
 
 from __future__ import annotations
 

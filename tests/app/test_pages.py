@@ -79,7 +79,7 @@ SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(T| )\d{2}:\d{2}:\d{2}")
 RAW = re.compile(r"(?<![A-Za-z])(None|nan|NaN|NaT|null)(?![A-Za-z])")
 ALL_PAGES = ["overview", "screen", "garbage", "mosquito", "chronic", "literacy", "satisfaction",
-             "map", "problems", "assessment", "data_status", "weekly", "admin", "intake"]
+             "creation", "map", "problems", "assessment", "data_status", "weekly", "admin", "intake"]
 
 
 def shown_text(at: AppTest) -> list[str]:

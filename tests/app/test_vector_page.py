@@ -35,3 +35,31 @@ def test_pass_rates_by_trade_are_the_sums_of_the_month(run_page, sample_warehous
     assert any("2026年10月" in c.value for c in at.caption)
     en = trade_table(run_page("mosquito", lang="en", as_of="2026-11-27"), "Trade")
     assert "Farmers' markets" in set(en["Trade"])
+
+
+def test_the_four_pests_grid_in_both_languages(run_page, sample_warehouse):
+    from warehouse import store
+
+    con, _info = store.connect_readonly(sample_warehouse)
+    try:
+        city = dict(con.execute("""
+            select indicator_id, grade from indicator_values
+            where indicator_id like 'vector_control_level_%' and area_code = '990100'
+              and period_grain = 'quarter' and period_start = DATE '2026-07-01'""").fetchall())
+    finally:
+        con.close()
+    at = run_page("mosquito", as_of="2026-11-27")
+    assert any(s.value.startswith("四害密度控制水平") for s in at.subheader)
+    passed = sum(g in "ABC" for g in city.values())
+    line = next(m.value for m in at.markdown if m.value.startswith("最近一轮"))
+    assert "2026年第3季度" in line and f"{passed}/4" in line
+    # the sample's storyline: 南江区's flies below C in the autumn of 2026 make the city's D
+    assert city["vector_control_level_fly"] == "D" and passed == 3
+    table = next(d.value for d in at.dataframe if "病媒" in d.value.columns)
+    fly = table[(table["区域"] == "XX市") & (table["病媒"] == "蝇")].iloc[0]
+    assert (fly["控制水平"], fly["状态"]) == ("D级", "低于C级")
+    assert len(table) == 4 * 7                       # the city and six districts × four pests
+    en = run_page("mosquito", lang="en", as_of="2026-11-27")
+    table = next(d.value for d in en.dataframe if "Pest" in d.value.columns)
+    assert set(table["Control level"]) <= {"Grade A", "Grade B", "Grade C", "Grade D"}
+    assert "Below grade C" in set(table["Status"])

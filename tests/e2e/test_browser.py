@@ -34,7 +34,8 @@ PAGES = {"": ("创卫与健康城市建设", "Sanitary City"), "garbage": ("垃�
          "admin": ("账户与审计", "Accounts and audit"), "intake": ("数据导入", "Data intake"),
          "problems": ("问题台账", "Problem ledger"),
          "assessment": ("季考核", "Quarterly assessment"),
-         "satisfaction": ("群众满意度", "Public satisfaction")}
+         "satisfaction": ("群众满意度", "Public satisfaction"),
+         "creation": ("健康细胞与控烟", "Healthy cells & tobacco control")}
 
 pytestmark = pytest.mark.slow
 playwright = pytest.importorskip("playwright.sync_api", reason="pip install playwright")

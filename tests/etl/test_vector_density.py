@@ -4,8 +4,8 @@ names a district or a street, never a grid; bad values rejected with row and col
 from etl.sources import vector_density
 from tests.conftest import sheet
 
-HEADER = ["区域编码", "监测日期", "病媒类别", "监测方法", "调查数", "阳性数", "密度指数", "控制水平",
-          "评估主体"]
+HEADER = ["区域编码", "监测日期", "病媒类别", "监测方法", "调查数", "阳性数", "密度指数",
+          "控制水平", "评估主体"]
 GOOD = ["990102", "2025-04-18", "鼠", "粘鼠板法", "200", "3", "1.5%", "B", "自评"]
 
 

@@ -32,3 +32,11 @@ create or replace macro ledger_reach(found_date, closed_date) as
 -- Overdue on a day (warehouse/ledger.py): open then, and its 整改时限 before that day.
 create or replace macro ledger_is_overdue(status, closed_date, deadline, day) as
     coalesce(not ledger_is_closed(status, closed_date, day) and deadline < day, false);
+
+-- The creation rule (9a 创建单位名录): a designation holds on a day when the unit was named by
+-- then (已命名, 已复核, or 已撤销 later), is not past its 有效期至 and was not revoked by then; a
+-- unit still 创建中 holds nothing.
+create or replace macro designation_holds(status, named_date, valid_until, revoked_date, day) as
+    coalesce(status in ('已命名', '已复核', '已撤销') and named_date <= day
+             and (valid_until is null or valid_until >= day)
+             and (revoked_date is null or revoked_date > day), false);

@@ -1,8 +1,8 @@
 -- register (9a 创建单位名录 over 9b 创建基数): a creation rate is a stock, read on each period's
--- last day E: the units of the type (derive.where) whose designation holds on E — named by E, not
--- expired before E (有效期至 ≥ E, or none given), not revoked by E (撤销日期 > E, or none) —
--- over the base of the kind (derive.base) the districts gave for E's year; the city adds its
--- districts up. A unit still 创建中 never counts; a revoked unit counts for the days it was named.
+-- last day E: the units of the type (derive.where) whose designation holds on E (the macro
+-- designation_holds: named by E, not past 有效期至, not revoked by E; 创建中 never) over the
+-- base of the kind (derive.base) the districts gave for E's year; the city adds its districts
+-- up. A revoked unit counts for the days it was named.
 -- Periods run through every year that has a base, so a year's months exist once its base is in
 -- (a period counts only once it has ended: closes_on).
 with base as (
@@ -27,18 +27,16 @@ ends as (
 ),
 
 units as (
-    select {{unit_column}} as unit_code, named_date, valid_until, revoked_date
+    select {{unit_column}} as unit_code, status, named_date, valid_until, revoked_date
     from {{table}}
-    where {{where}} and status in ('已命名', '已复核', '已撤销') and named_date is not null
+    where {{where}} and named_date is not null
 ),
 
 counted as (
     select ua.area_level, ua.area_code, e.period_start, count(*) as named
     from ends as e
     join units as u
-      on u.named_date <= e.period_end
-     and (u.valid_until is null or u.valid_until >= e.period_end)
-     and (u.revoked_date is null or u.revoked_date > e.period_end)
+      on designation_holds(u.status, u.named_date, u.valid_until, u.revoked_date, e.period_end)
     join unit_area as ua on ua.unit_type = '{{unit}}' and ua.unit_code = u.unit_code
     where ua.area_level in ({{levels}})
     group by all

@@ -1,0 +1,70 @@
+"""The 健康细胞与控烟 page on the sample city, zh and en: the rates grid holds the status rule's
+values, the counts by level and the expiring designations are what the register says on the
+as-of date (recomputed here from the staged rows), the survey's two rates carry n and CI; a
+district user sees only its district."""
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+AS_OF = dt.date(2026, 11, 27)
+
+
+def table_with(at, column):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+@pytest.fixture(scope="module")
+def register(sample_warehouse):
+    from warehouse import store
+
+    con, _info = store.connect_readonly(sample_warehouse)
+    try:
+        holding = dict(con.execute("""
+            select creation_type, count(*) from stg_creation_units
+            where designation_holds(status, named_date, valid_until, revoked_date, ?)
+            group by 1""", [AS_OF]).fetchall())
+        expiring = con.execute("""
+            select count(*) from stg_creation_units
+            where designation_holds(status, named_date, valid_until, revoked_date, ?)
+              and valid_until <= ?""", [AS_OF, AS_OF + dt.timedelta(days=90)]).fetchone()[0]
+        community = con.execute("""
+            select value from indicator_values where indicator_id = 'creation_rate_community'
+              and area_code = '990105' and period_grain = 'month'
+              and period_start = DATE '2026-10-01'""").fetchone()[0]
+    finally:
+        con.close()
+    return holding, expiring, community
+
+
+def test_the_page_in_chinese(run_page, register):
+    holding, expiring, community = register
+    at = run_page("creation", as_of=AS_OF.isoformat())
+    assert at.title[0].value == "健康细胞与控烟"
+    counts = table_with(at, "合计")
+    assert dict(zip(counts["创建类型"], counts["合计"])) == holding
+    assert any(s.value == f"90 天内到期的命名（{expiring} 个）" for s in at.subheader)
+    rates = table_with(at, "建成率")
+    nanjiang = rates[(rates["区域"] == "南江区") & (rates["创建类型"] == "健康社区建成率")].iloc[0]
+    assert nanjiang["建成率"] == f"{community:.1f}%"
+    assert set(rates["状态"]) <= {"达标", "预警", "落后", "数据不全", "无阶段目标", "暂无数据"}
+    assert sum("95% 置信区间" in c.value for c in at.caption) == 2     # smoking, new media
+
+
+def test_the_page_in_english(run_page):
+    at = run_page("creation", lang="en", as_of=AS_OF.isoformat())
+    assert at.title[0].value == "Healthy cells & tobacco control"
+    counts = table_with(at, "Total")
+    assert "Healthy communities" in set(counts["Type"])
+    assert sum("95% CI" in c.value for c in at.caption) == 2
+
+
+def test_a_district_user_sees_its_district(run_page):
+    at = run_page("creation", role="district", scope="990105", as_of=AS_OF.isoformat())
+    rates = table_with(at, "建成率")
+    assert set(rates["区域"]) == {"南江区"}
+    soon = next((d.value for d in at.dataframe if "剩余天数" in d.value.columns), None)
+    if soon is not None:
+        assert all(str(s).startswith(("南江", "江南", "滨江", "沙洲", "河口", "渡口", "莲塘", "荷花",
+                                      "柳林", "新田")) for s in soon["街道"])
