@@ -109,6 +109,11 @@ def unit_layer(units: pl.DataFrame, lang: str) -> pdk.Layer:
                      line_width_min_pixels=1, pickable=True, auto_highlight=True)
 
 
+def mapped(units: pl.DataFrame) -> int:
+    return units.filter(pl.col("holds") & pl.col("lon").is_not_null()
+                        & pl.col("lat").is_not_null()).height
+
+
 def unmapped(units: pl.DataFrame) -> int:
     return units.filter(pl.col("holds") & (pl.col("lon").is_null() | pl.col("lat").is_null())
                         ).height

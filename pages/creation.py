@@ -55,9 +55,12 @@ def units(ctx: DomainContext) -> None:
     st.subheader(t("creation.map"))
     layers, view = C.map_parts(db.query("map_areas", ctx.version, area=ctx.area.code), got,
                                ctx.area.code, ctx.lang)
-    st.pydeck_chart(maps.deck([*maps.tile_layers(settings.TILE_URL, view), *layers], view),
-                    height=maps.MAP_HEIGHT, key="creation_map")
-    st.markdown(maps.legend_html(C.legend(ctx.lang)), unsafe_allow_html=True)
+    if C.mapped(got):
+        st.pydeck_chart(maps.deck([*maps.tile_layers(settings.TILE_URL, view), *layers], view),
+                        height=maps.MAP_HEIGHT, key="creation_map")
+        st.markdown(maps.legend_html(C.legend(ctx.lang)), unsafe_allow_html=True)
+    else:
+        st.info(t("creation.map_none"))
     if C.unmapped(got):
         st.caption(t("creation.map_missing", n=C.unmapped(got)))
     soon = C.expiring(got, ctx.as_of, ctx.lang)

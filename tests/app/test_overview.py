@@ -33,7 +33,7 @@ def test_tiles_counts_and_ranking_on_a_small_city(monkeypatch, tmp_path):
         encoding="utf-8")
     load([files], tmp_path / "wh", progress=lambda _m: None)
     at = run_app(monkeypatch, tmp_path / "wh")
-    assert len(at.metric) == 6                      # one tile per headline indicator
+    assert len(at.metric) == 7                      # one tile per headline indicator
     assert all(m.value == "—" for m in at.metric)   # the small city reports none of them
     assert any("达标" in m.value and "落后" in m.value for m in at.markdown)
     assert [s.value for s in at.subheader][:4] == [

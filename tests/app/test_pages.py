@@ -42,7 +42,7 @@ def test_page_renders(app, page, lang):
 def test_overview_tiles_and_off_track_list(app):
     at = app("overview", as_of="2026-11-27")
     labels = [m.label for m in at.metric]
-    assert len(labels) == 6 and any("生活垃圾回收利用率" in x for x in labels)
+    assert len(labels) == 7 and any("生活垃圾回收利用率" in x for x in labels)
     heading = next(s.value for s in at.subheader if s.value.startswith("落后清单"))
     table = at.dataframe[0].value
     # the heading counts what the list shows; the city and every district are in it
@@ -79,7 +79,8 @@ SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(T| )\d{2}:\d{2}:\d{2}")
 RAW = re.compile(r"(?<![A-Za-z])(None|nan|NaN|NaT|null)(?![A-Za-z])")
 ALL_PAGES = ["overview", "screen", "garbage", "mosquito", "chronic", "literacy", "satisfaction",
-             "creation", "map", "problems", "assessment", "data_status", "weekly", "admin", "intake"]
+             "creation", "map", "problems", "assessment", "data_status", "weekly", "admin",
+             "intake"]
 
 
 def shown_text(at: AppTest) -> list[str]:

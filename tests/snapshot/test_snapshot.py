@@ -68,30 +68,26 @@ def test_numbers_equal_indicator_values(pack, con_info):
     headline = con.sql("select indicator_id from dim_indicator where headline").fetchall()
     assert {h[0] for h in headline} <= set(table["indicator_id"])
     checked = 0
-    from warehouse import registry
-    closes = {i["id"]: registry.load()["facts"][i["derive"]["fact"]].get("year_closes", "12-31")
-              for i in registry.indicators()}
+    from app import formatting as F
+    from warehouse import queries
+
+    meta = {m["indicator_id"]: m for m in queries.run(con, "indicator_meta").iter_rows(named=True)}
     for r in table.iter_rows(named=True):
-        f = con.sql("select format from dim_indicator where indicator_id = $i",
-                    params={"i": r["indicator_id"]}).fetchall()[0][0]
-        # a past week's briefing sees only the periods complete by its Sunday: a month once it
-        # has ended, a year once its registered close day (a survey's or a season's) has passed
+        # a past week's briefing sees only the periods complete by its Sunday: a month or a
+        # quarter once it has ended, a year once its registered close day (a survey's or a
+        # season's) has passed
         want = con.sql(
             "select v.value from indicator_values v join dim_indicator d using (indicator_id) "
             "where v.indicator_id = $i and v.area_code = '990100' and v.period_grain = "
-            "d.status_grain and v.value is not null "
-            "and case v.period_grain when 'month' then "
-            "(v.period_start + interval 1 month - interval 1 day) "
-            "else strptime(year(v.period_start)::varchar || '-' || $c, '%Y-%m-%d') end <= $s "
+            "d.status_grain and v.value is not null and v.closes_on <= $s "
             "order by v.period_start desc limit 1",
-            params={"i": r["indicator_id"], "s": snap.sunday,
-                    "c": closes[r["indicator_id"]]}).fetchall()
+            params={"i": r["indicator_id"], "s": snap.sunday}).fetchall()
         if not want:
             assert r["最新值"] is None
             continue
         assert r["最新值"] == pytest.approx(want[0][0], abs=1e-12)
         assert xlsx_values[r["指标"]] == pytest.approx(want[0][0], abs=1e-12)
-        assert f.format(want[0][0]).replace(" ", "") in text
+        assert F.value(want[0][0], meta[r["indicator_id"]]).replace(" ", "") in text
         checked += 1
     assert checked >= 10
 
@@ -167,7 +163,7 @@ def test_charts_render_chinese_text_not_boxes(pack):
     assert ink(a) > 200 and ink(blank) < 20          # the title draws ink
     # Two different titles of nine characters: tofu boxes would draw the same shapes.
     assert ImageChops.difference(a.crop(top), b.crop(top)).getbbox() is not None
-    assert len(pack.charts) == 6          # one per headline indicator
+    assert len(pack.charts) == 7          # one per headline indicator
 
 
 def test_a_week_without_data_says_so(con_info):
@@ -194,7 +190,7 @@ def test_cli_writes_the_pack_and_fails_in_plain_words(sample_warehouse, tmp_path
     files = sorted(p.relative_to(tmp_path / "a").as_posix() for p in (tmp_path / "a").rglob("*")
                    if p.is_file())
     assert "manifest.json" in files and f"周调度简报_{WEEK}.pdf" in files
-    assert len([f for f in files if f.endswith(".png")]) == 6
+    assert len([f for f in files if f.endswith(".png")]) == 7
     assert main(["--week", "2025-W99", "--out", str(tmp_path / "b"), "--warehouse",
                  str(sample_warehouse)]) == 2
     assert "没有第 99 周" in capsys.readouterr().err

@@ -1,8 +1,7 @@
-"""creation_units (9a) and creation_base (9b): types and levels in their usual spellings, dates
-that must agree (named before valid-until and revoked; a revoked unit says when), bases per
-district and year."""
+"""creation_units (9a): types and levels in their usual spellings, dates that must agree (named
+before valid-until and revoked; a revoked unit says when), a contact person refused."""
 
-from etl.sources import creation_base, creation_units
+from etl.sources import creation_units
 from tests.conftest import sheet
 
 HEADER = ["单位编码", "单位名称", "街道编码", "创建类型", "级别", "状态", "命名日期", "有效期至",
@@ -51,18 +50,3 @@ def test_a_unit_contact_person_is_refused():
     from etl.contract import EtlFatal
     with pytest.raises(EtlFatal, match="人名"):
         creation_units.transform(sheet(HEADER, with_(1, "东湖社区（联系人：张三）")))
-
-
-BASE = ["区域编码", "年份", "机关数", "社区数", "行政村数", "学校数", "医院数", "企业数",
-        "医疗卫生机构数", "党政机关数", "乡镇数"]
-
-
-def test_bases_per_district_and_year():
-    r = creation_base.transform(sheet(
-        BASE, ["990102", "2026", "40", "35", "0", "52", "6", "310", "48", "38", "0"],
-        ["990102001", "2026", "1", "1", "1", "1", "1", "1", "1", "1", "1"],   # a street: rejected
-        ["990103", "2026", "30", "-2", "", "", "", "", "", "", ""]))          # a negative count
-    assert r.frame.select("area_code", "year", "organs", "schools").rows() == [
-        ("990102", 2026, 40, 52)]
-    got = {(row, col) for row, col in r.rejects.select("row_number", "column").rows()}
-    assert got == {(3, "区域编码"), (4, "社区数")}
