@@ -221,10 +221,13 @@ def history_schema(c: Contract) -> dict:
 
 
 def _open_working(con: duckdb.DuckDBPyConnection, info: dict | None,
-                  paths: dict[str, Path]) -> set[str]:
+                  paths: dict[str, Path], needed: set[str] | None = None) -> set[str]:
     """Load the current version's tables into the in-memory working database (empty if new),
     each in its contract's current schema: a column a contract gained since (e.g. an optional
-    English name) is added empty. Returns the tables whose schema changed (to be rewritten)."""
+    English name) is added empty. Returns the tables whose schema changed (to be rewritten).
+    needed: the tables this load may write (its templates' and the load records); any other
+    published table in its current schema stays on disk as a view over its Parquet file, so a
+    weekly file does not copy the whole warehouse into memory (None: every table loaded)."""
     tables: dict[str, dict] = {}
     for c in catalog.sources():
         tables[c.meta.table] = staged_schema(c)
@@ -235,12 +238,20 @@ def _open_working(con: duckdb.DuckDBPyConnection, info: dict | None,
     tables["data_versions"] = VERSIONS_SCHEMA
     evolved = set()
     for name, schema in tables.items():
+        stored = ([r[0] for r in con.execute("select name from parquet_schema(?) "
+                                             "where name <> 'duckdb_schema'",
+                                             [str(paths[name])]).fetchall()]
+                  if name in paths else [])
         empty = _empty(schema)   # noqa: F841 (read by DuckDB's replacement scan)
         con.execute(f"create table {name} as select * from empty")
+        if (name in paths and needed is not None and name not in needed
+                and name not in RECORDS and stored == list(schema)
+                and _types(con, name) == _types(con, f"read_parquet('{_sql_path(paths[name])}')")):
+            con.execute(f"drop table {name}")
+            con.execute(f"create view {name} as select * from "
+                        f"read_parquet('{_sql_path(paths[name])}')")
+            continue
         if name in paths:
-            stored = [r[0] for r in con.execute("select name from parquet_schema(?) "
-                                                "where name <> 'duckdb_schema'",
-                                                [str(paths[name])]).fetchall()]
             common = [c for c in schema if c in stored]
             if set(common) != set(schema) or set(stored) - set(schema):
                 evolved.add(name)
@@ -257,6 +268,29 @@ def _open_working(con: duckdb.DuckDBPyConnection, info: dict | None,
                        from etl_runs group by data_version""")
         evolved.add("data_versions")
     return evolved
+
+
+def _types(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in con.execute(f"describe select * from {relation}").fetchall()]
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+# The load's own records: always working tables (every load appends to them).
+RECORDS = ("etl_runs", "etl_rejects", "data_versions")
+
+
+def needed_tables(parsed: list[FileReport]) -> set[str]:
+    """The staged tables a load's files may write: their templates' (and history) tables."""
+    out: set[str] = set()
+    for report in parsed:
+        for c, _result in report.results:
+            out.add(c.meta.table)
+            if c.meta.history:
+                out.add(f"{c.meta.table}_history")
+    return out
 
 
 def _backfill_snapshot_dates(con: duckdb.DuckDBPyConnection) -> None:
@@ -548,7 +582,7 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
     version_now = int(info["version"]) if info else 0
     con = duckdb.connect(":memory:")
     try:
-        evolved = _open_working(con, info, paths)
+        evolved = _open_working(con, info, paths, needed_tables(parsed))
         if district is not None:
             _check_district(con, district)
         loaded_before = {r[0] for r in con.execute("select file_hash from etl_runs").fetchall()}
@@ -572,15 +606,19 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
         moves: list[dict] = []
         if info is None or dirty or stale:
             had_values = "indicator_values" in paths
-            if had_values:
-                con.execute("create table _before_values as select * from read_parquet(?)",
-                            [str(paths["indicator_values"])])
             progress("计算指标 deriving indicator_values …")
-            derive.build(con)
-            dirty |= set(derive.TABLES)
-            if had_values:
+            # NOTE: only the indicators whose sources changed are derived again (a registry or
+            # derivation change, or a new geography, derives everything).
+            rebuilt, redone = derive.build(con, None if stale else paths, dirty)
+            dirty |= rebuilt
+            if had_values and redone != set():
+                only = ("" if redone is None else " where indicator_id in ("
+                        + ", ".join(f"'{i}'" for i in sorted(redone)) + ")")
+                con.execute("create table _before_values as select * from "
+                            f"read_parquet('{_sql_path(paths['indicator_values'])}'){only}")
+                con.execute(f"create view _after_values as select * from indicator_values{only}")
                 moves = _moves(con)
-                _status_flips(con, wdir, parsed)
+                _status_flips(con, wdir, parsed, redone)
         build_dim_column(con)
         if columns_stale or info is None:
             dirty |= {"dim_column", "dim_template"}
@@ -779,7 +817,7 @@ def _moves(con: duckdb.DuckDBPyConnection) -> list[dict]:
                    coalesce(a.period_grain, b.period_grain) as period_grain,
                    coalesce(a.period_start, b.period_start) as period_start,
                    b.value as before, a.value as after
-            from indicator_values as a
+            from _after_values as a
             full outer join _before_values as b
               on a.indicator_id = b.indicator_id and a.area_level = b.area_level
              and a.area_code = b.area_code and a.period_grain = b.period_grain
@@ -803,10 +841,12 @@ def _moves(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [dict(zip(keys, r)) for r in rows]
 
 
-def _status_flips(con: duckdb.DuckDBPyConnection, wdir: Path, parsed: list[FileReport]) -> None:
+def _status_flips(con: duckdb.DuckDBPyConnection, wdir: Path, parsed: list[FileReport],
+                  redone: set[str] | None = None) -> None:
     """A status that this load flips (达标 / 预警 / 落后, city and districts, as of today): a
     warning on each file that changed the indicator's source table (else on every file that
-    changed something)."""
+    changed something). redone: the indicators derived again (None: all)."""
+    only = sorted(redone) if redone is not None else None
     today = dt.date.today()
     info = store.current(wdir)
     paths = store.table_paths(wdir, info)
@@ -814,14 +854,14 @@ def _status_flips(con: duckdb.DuckDBPyConnection, wdir: Path, parsed: list[FileR
     try:
         # NOTE: the published version read through the current contracts (a warehouse from older
         # contracts gains their columns), its derived tables as they were.
-        _open_working(before_con, info, paths)
+        _open_working(before_con, info, paths, set())
         for t in derive.TABLES:
             if t not in paths:
                 continue        # NOTE: a version from before the table existed
-            before_con.execute(f"create table {t} as select * from read_parquet(?)",
-                               [str(paths[t])])
+            before_con.execute(f"create view {t} as select * from "
+                               f"read_parquet('{_sql_path(paths[t])}')")
         store.named_views(before_con)
-        before = status.status_table(before_con, today)
+        before = status.status_table(before_con, today, indicators=only)
     except (duckdb.Error, KeyError) as e:
         for r in parsed:
             if r.rows_changed:
@@ -832,7 +872,7 @@ def _status_flips(con: duckdb.DuckDBPyConnection, wdir: Path, parsed: list[FileR
     finally:
         before_con.close()
     store.named_views(con)
-    after = status.status_table(con, today)
+    after = status.status_table(con, today, indicators=only)
     names = {i: (zh, en, unit) for i, zh, en, unit in con.execute(
         "select indicator_id, name_zh, name_en, unit from dim_indicator").fetchall()}
     tables = dict(con.execute("select indicator_id, source_table from dim_indicator").fetchall())
@@ -930,7 +970,7 @@ def versions(wdir: Path | None = None) -> list[dict]:
         return []
     con = duckdb.connect(":memory:")
     try:
-        _open_working(con, info, store.table_paths(wdir, info))
+        _open_working(con, info, store.table_paths(wdir, info), set())
         history = {r["version"]: r for r in con.sql(
             "select * from data_versions").pl().iter_rows(named=True)}
         runs = {r["run_id"]: r for r in con.sql(
@@ -991,7 +1031,7 @@ def rollback(version: int, wdir: Path | None = None, by: str | None = None,
                        if t not in linked and t not in BOOKKEEPING})
         con = duckdb.connect(":memory:")
         try:
-            _open_working(con, info, paths)
+            _open_working(con, info, paths, set())
             new_version = int(info["version"]) + 1
             published_at = dt.datetime.now().replace(microsecond=0)
             changed = _rows_between(paths, linked)

@@ -246,6 +246,10 @@ _R = re.compile(rb'\br="(\d+)"')
 _UNCACHED = re.compile(rb'<(?:\w+:)?c\b([^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*)>\s*'
                        rb'<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*'
                        rb'(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+# An error cell (t="e": #DIV/0!, #N/A …) with its text: calamine reads it as empty, openpyxl as
+# its text, which the value parser then rejects — never a silently blank value.
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b(?=[^>]*\bt="e")[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>'
+                         rb'(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>', re.S)
 _FAR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{3}\d+)"')
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _ROOT = re.compile(rb"<[A-Za-z_]")
@@ -294,12 +298,13 @@ def _has_doctype(fh) -> bool:
 
 
 def _sheet_flags(zf: zipfile.ZipFile, member: str, sheet: str
-                 ) -> tuple[set[int], set[int], list]:
-    """(hidden column indexes, hidden row numbers, uncached formula cells) of one sheet's XML; a
-    cell beyond column ZZ is refused (openpyxl would pad every row out to it)."""
+                 ) -> tuple[set[int], set[int], list, dict]:
+    """(hidden column indexes, hidden row numbers, uncached formula cells, error cells' texts by
+    (row number, column index)) of one sheet's XML; a cell beyond column ZZ is refused."""
     cols: set[int] = set()
     rows: set[int] = set()
     uncached: list[tuple[int, int]] = []
+    errors: dict[tuple[int, int], str] = {}
     carry = b""
     with zf.open(member) as fh:
         while True:
@@ -323,13 +328,16 @@ def _sheet_flags(zf: zipfile.ZipFile, member: str, sheet: str
                 raise UnreadableFile(f"表格在 {far.group(1).decode()} 处有单元格，"
                                      f"超过 {MAX_COLUMNS} 列 (a cell beyond column ZZ)",
                                      sheet=sheet)
+            for m in _ERROR_CELL.finditer(part):
+                errors[(int(m.group(2)), _column_index(m.group(1).decode()))] = \
+                    m.group(3).decode("utf-8", "replace")
             for m in _UNCACHED.finditer(part):
                 empty_text = m.group(4) and b"</" in m.group(4) and b't="str"' in m.group(1)
                 if not empty_text:
                     uncached.append((int(m.group(3)), _column_index(m.group(2).decode())))
             if not chunk:
                 break
-    return cols, rows, uncached
+    return cols, rows, uncached, errors
 
 
 def _column_index(letters: str) -> int:
@@ -339,45 +347,91 @@ def _column_index(letters: str) -> int:
     return n - 1
 
 
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
+_NAME = re.compile(rb'\bname="([^"]*)"')
+_RID = re.compile(rb'\br:id="([^"]*)"|\b\w+:id="([^"]*)"')
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+_ID = re.compile(rb'\bId="([^"]*)"')
+_TARGET = re.compile(rb'\bTarget="([^"]*)"')
+
+
+def _sheet_members(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Each sheet's name → its XML member in the zip (xl/workbook.xml and its relationships),
+    for the flags calamine does not give (hidden columns and rows, formulas without a value)."""
+    import html
+
+    try:
+        book = zf.read("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    except KeyError as e:
+        raise UnreadableFile(f"Excel 文件缺少工作簿结构，无法读取 (workbook parts missing: "
+                             f"{e})") from e
+    targets = {}
+    for m in _REL.finditer(rels):
+        rid, target = _ID.search(m.group(1)), _TARGET.search(m.group(1))
+        if rid and target:
+            t = html.unescape(target.group(1).decode("utf-8"))
+            targets[rid.group(1)] = t.lstrip("/") if t.startswith("/") else f"xl/{t}"
+    out = {}
+    for m in _SHEET.finditer(book):
+        name, rid = _NAME.search(m.group(1)), _RID.search(m.group(1))
+        if name and rid:
+            key = rid.group(1) or rid.group(2)
+            if key in targets:
+                out[html.unescape(name.group(1).decode("utf-8"))] = targets[key]
+    return out
+
+
 def read_xlsx_grid(path: Path) -> list[RawSheet]:
-    from openpyxl import load_workbook
+    """Every worksheet's cells as text (python-calamine, the Rust reader: 5–8 times openpyxl's
+    speed, the same cells — tests/etl/test_readers.py compares the two on every workbook), with
+    what a department's workbook may hide read from its XML."""
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     zf = _check_archive(path)
     name = display_path(path)
     max_rows = _limit("HC_ETL_MAX_ROWS")
+    states = ((SheetVisibleEnum.Hidden, "hidden"), (SheetVisibleEnum.VeryHidden, "veryHidden"))
     try:
+        members = _sheet_members(zf)
         try:
-            wb = load_workbook(path, read_only=True, data_only=True)
+            wb = CalamineWorkbook.from_path(str(path))
         except Exception as e:   # noqa: BLE001 (any parser error is an unreadable workbook)
             raise UnreadableFile(f"无法打开 Excel 文件：文件已损坏或不是 .xlsx "
                                  f"(cannot open workbook: {type(e).__name__}: {e})") from e
         sheets = []
         try:
-            for ws in wb.worksheets:
-                if not hasattr(ws, "reset_dimensions"):
+            for meta in wb.sheets_metadata:
+                if meta.typ != SheetTypeEnum.WorkSheet or meta.name not in members:
                     continue   # a chart sheet holds no cells
-                hidden_cols, hidden_rows, uncached = _sheet_flags(zf, ws._worksheet_path,
-                                                                  ws.title)
-                # NOTE: the declared dimension may claim a million rows and 16384 columns; only
-                # the rows actually present are read.
-                ws.reset_dimensions()
+                hidden_cols, hidden_rows, uncached, errors = _sheet_flags(
+                    zf, members[meta.name], meta.name)
+                grid = wb.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                by_row: dict[int, list[tuple[int, str]]] = {}
+                for (r, c), text in errors.items():
+                    by_row.setdefault(r, []).append((c, text))
+                grid += [[]] * (max(by_row, default=0) - len(grid))
                 rows, numbers = [], []
-                for n, values in enumerate(ws.iter_rows(values_only=True), 1):
+                for n, values in enumerate(grid, 1):
+                    values = [None if v == "" else v for v in values]
+                    for c, text in by_row.get(n, ()):
+                        values += [None] * (c + 1 - len(values))
+                        values[c] = text
                     if not any(v is not None for v in values):
                         continue
                     if n > max_rows:
                         raise UnreadableFile(f"工作表超过 {max_rows} 行 (more rows than "
-                                             "HC_ETL_MAX_ROWS)", sheet=ws.title, row=n)
-                    values = list(values)
+                                             "HC_ETL_MAX_ROWS)", sheet=meta.name, row=n)
                     while values and values[-1] is None:
                         values.pop()
                     rows.append(values)
                     numbers.append(n)
-                sheets.append(RawSheet(name, ws.title, _grid(rows, numbers=numbers,
-                                                             sheet=ws.title),
+                sheets.append(RawSheet(name, meta.name, _grid(rows, numbers=numbers,
+                                                              sheet=meta.name),
                                        hidden_columns=frozenset(hidden_cols),
                                        hidden_rows=frozenset(hidden_rows),
-                                       state=ws.sheet_state or "visible",
+                                       state=next((w for v, w in states if meta.visible == v),
+                                                  "visible"),
                                        uncached_formulas=tuple(uncached)))
         except UnreadableFile:
             raise

@@ -196,30 +196,70 @@ def closes_on_sql(fact: dict, grain: str) -> str:
     return f"(v.period_start::date + interval '{STEPS[grain]}' - interval '1 day')::date"
 
 
-def build(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create unit_area, dim_indicator and indicator_values in `con` from its stg_* tables."""
+# What unit_area is built from: a change there may move any value, so everything is derived.
+AREA_SOURCES = ("stg_geography", "stg_mosquito_sites", "stg_health_centres")
+# What problem_items is built from (warehouse/sql/problem_items.sql).
+PROBLEM_SOURCES = ("stg_problems", "stg_waterlogging")
+
+
+def sources_of(fact: dict) -> set[str]:
+    """The tables a fact's indicators read: its table, its ledger's items, its register's base."""
+    items = (fact.get("ledger") or {}).get("items")
+    return {fact["table"], *([items] if items else []),
+            *([fact["register"]["base_table"]] if fact.get("register") else [])}
+
+
+def build(con: duckdb.DuckDBPyConnection, previous: dict | None = None,
+          changed: set[str] | None = None) -> tuple[set[str], set[str] | None]:
+    """(Re)create the derived tables (TABLES) in `con` from its stg_* tables. With `previous`
+    (the published version's table paths) and `changed` (the staged tables this load changed),
+    only the indicators whose sources changed are derived again; every other row is the
+    published one (the same rows a full derivation gives: a test compares them byte for byte).
+    Returns the derived tables rebuilt and the indicators derived again (None: all of them)."""
     doc = registry.load()
     con.execute(sql_template("macros"))
-    dim_rows = pl.DataFrame(registry.dim_indicator_rows(), schema_overrides={  # noqa: F841
-        "grades": pl.List(pl.Struct({"grade": pl.Utf8, "max": pl.Float64, "label_zh": pl.Utf8,
-                                     "label_en": pl.Utf8})),
-        "national_series": pl.List(pl.Struct({"year": pl.Int64, "value": pl.Float64}))})
-    con.execute("create or replace table dim_indicator as select * from dim_rows")
-    con.execute(f"create or replace table unit_area as {sql_template('unit_area')}")
-    con.execute(f"create or replace table problem_items as {ledger.problem_items_sql()}")
+    full = (previous is None or changed is None or not set(TABLES) <= set(previous)
+            or bool(changed & set(AREA_SOURCES)))
+    if full:
+        _dim_indicator(con)
+        con.execute(f"create or replace table unit_area as {sql_template('unit_area')}")
+        con.execute(f"create or replace table problem_items as {ledger.problem_items_sql()}")
+    else:
+        for t in ("dim_indicator", "unit_area"):
+            con.execute(f"create or replace view {t} as select * from {_parquet(previous[t])}")
+        if changed & set(PROBLEM_SOURCES):
+            con.execute(f"create or replace table problem_items as {ledger.problem_items_sql()}")
+        else:
+            con.execute("create or replace view problem_items as select * from "
+                        f"{_parquet(previous['problem_items'])}")
     con.execute("""create or replace table expected_units as
                    select unit_type, area_level, area_code, count(distinct unit_code) as n
                    from unit_area group by all""")
+    rebuilt = set(TABLES) if full else (
+        {"problem_items"} if changed & set(PROBLEM_SOURCES) else set())
+    touched = changed | ({"problem_items"} if "problem_items" in rebuilt else set()) \
+        if not full else set()
+    dirty_facts = {name for name, fact in doc["facts"].items() if sources_of(fact) & touched}
     # NOTE: an indicator whose source holds no row derives no row; its SQL is skipped (a small
     # city that sends a few templates derives only those).
     filled = {name for name, fact in doc["facts"].items()
-              if con.execute(f"select exists (select 1 from "
-                             f"{(fact.get('ledger') or {}).get('items', fact['table'])})")
+              if (full or name in dirty_facts)
+              and con.execute(f"select exists (select 1 from "
+                              f"{(fact.get('ledger') or {}).get('items', fact['table'])})")
               .fetchone()[0]}
-    # (one is kept whatever: the table's columns come from its SQL)
-    indicators = [i for i in doc["indicators"] if i["derive"]["fact"] in filled] \
-        or doc["indicators"][:1]
-    parts = []
+    redo = [i for i in doc["indicators"] if full or i["derive"]["fact"] in dirty_facts]
+    indicators = [i for i in redo if i["derive"]["fact"] in filled]
+    if full:
+        # (one is kept whatever: the table's columns come from its SQL)
+        indicators = indicators or doc["indicators"][:1]
+    elif not redo:
+        for t in ("indicator_values", "indicator_breakdowns"):
+            con.execute(f"create or replace view {t} as select * from {_parquet(previous[t])}")
+        return rebuilt, set()
+    ids = {i["id"] for i in redo}
+    others = f"where indicator_id not in ({', '.join(repr(i) for i in sorted(ids))})"
+    keep = "" if full else f"select * from {_parquet(previous['indicator_values'])} {others}"
+    parts = [keep] if keep else []
     for ind in indicators:
         fact = doc["facts"][ind["derive"]["fact"]]
         expected = ("null::bigint" if "measure" in ind["derive"]
@@ -240,10 +280,18 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"""create or replace table indicator_values as
                     select * from ({union})
                     order by {SORT_KEYS['indicator_values']}""")
+    rebuilt.add("indicator_values")
+    if not full and not any("measure" in i["derive"] for i in redo):
+        con.execute("create or replace view indicator_breakdowns as select * from "
+                    f"{_parquet(previous['indicator_breakdowns'])}")
+        return rebuilt, ids
     breakdowns = [breakdown_sql(ind, doc["facts"][ind["derive"]["fact"]], grain, column)
                   for ind in indicators if "measure" in ind["derive"]
                   for column in doc["facts"][ind["derive"]["fact"]]["ledger"].get("breakdowns", [])
                   for grain in ind["grains"]]
+    if not full:
+        breakdowns.insert(0, f"select * from {_parquet(previous['indicator_breakdowns'])} "
+                             f"{others}")
     empty = ("select null::varchar as indicator_id, null::varchar as dimension, "
              "null::varchar as breakdown, null::varchar as area_level, null::varchar as area_code,"
              " null::varchar as period_grain, null::date as period_start, null::double as value,"
@@ -252,3 +300,17 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"""create or replace table indicator_breakdowns as
                     select * from ({chr(10).join(f'{b} union all' for b in breakdowns)} {empty})
                     order by {SORT_KEYS['indicator_breakdowns']}""")
+    rebuilt.add("indicator_breakdowns")
+    return rebuilt, None if full else ids
+
+
+def _parquet(path) -> str:
+    return "read_parquet('" + str(path).replace("'", "''") + "')"
+
+
+def _dim_indicator(con: duckdb.DuckDBPyConnection) -> None:
+    dim_rows = pl.DataFrame(registry.dim_indicator_rows(), schema_overrides={  # noqa: F841
+        "grades": pl.List(pl.Struct({"grade": pl.Utf8, "max": pl.Float64, "label_zh": pl.Utf8,
+                                     "label_en": pl.Utf8})),
+        "national_series": pl.List(pl.Struct({"year": pl.Int64, "value": pl.Float64}))})
+    con.execute("create or replace table dim_indicator as select * from dim_rows")
