@@ -604,8 +604,9 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
             return LoadSummary(parsed, version_now, False, wdir, dry_run=dry_run)
         # 3. Derive; what moved; statuses flipped.
         moves: list[dict] = []
+        redone: set[str] | None = None
         if info is None or dirty or stale:
-            had_values = "indicator_values" in paths
+            had_values = "indicator_values" in store.files_of(paths)
             progress("计算指标 deriving indicator_values …")
             # NOTE: only the indicators whose sources changed are derived again (a registry or
             # derivation change, or a new geography, derives everything).
@@ -615,7 +616,7 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
                 only = ("" if redone is None else " where indicator_id in ("
                         + ", ".join(f"'{i}'" for i in sorted(redone)) + ")")
                 con.execute("create table _before_values as select * from "
-                            f"read_parquet('{_sql_path(paths['indicator_values'])}'){only}")
+                            f"{store.relation(paths, 'indicator_values')}{only}")
                 con.execute(f"create view _after_values as select * from indicator_values{only}")
                 moves = _moves(con)
                 _status_flips(con, wdir, parsed, redone)
@@ -642,11 +643,26 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
         dirty |= {"etl_runs", "etl_rejects", "data_versions"} | evolved
         order_by = _sort_keys()
         writers = {t: _writer(con, t, order_by.get(t)) for t in _tables(con)
-                   if t in dirty or t not in paths}
+                   if (t in dirty or t not in paths) and t not in store.PARTITIONED}
+        # NOTE: indicator_values and indicator_breakdowns go one file per indicator: the parts
+        # of the indicators derived again are written, the others carried over.
+        gone: set[str] = set()
+        for t in store.PARTITIONED:
+            if t not in dirty:
+                continue
+            keys = (redone if redone is not None else None)
+            parts = _part_writers(con, t, order_by[t], keys)
+            dropped = {n for n in paths if store.logical(n) == t and (
+                keys is None or n == t or n.split(store.PART, 1)[-1] in (*keys, "_"))}
+            if not parts and not [n for n in paths if store.logical(n) == t and n not in dropped]:
+                # a table with no row at all keeps one empty part, so it still has its columns
+                parts = _part_writers(con, t, order_by[t], {"_"}, empty=True)
+            writers.update(parts)
+            gone |= dropped
         progress(f"发布 publishing data version {version} …")
         # NOTE: a table not rebuilt in the working copy (indicator_values when nothing was
         # derived) is carried over from the current version.
-        store.publish(wdir, writers, [t for t in paths if t not in writers],
+        store.publish(wdir, writers, [t for t in paths if t not in writers and t not in gone],
                       {"runs": [r.run_id for r in recorded], "derivation": derive.fingerprint(),
                        "columns": catalog.columns_fingerprint(), "kind": "load",
                        "published_at": published_at.isoformat(), "by": loaded_by},
@@ -856,10 +872,9 @@ def _status_flips(con: duckdb.DuckDBPyConnection, wdir: Path, parsed: list[FileR
         # contracts gains their columns), its derived tables as they were.
         _open_working(before_con, info, paths, set())
         for t in derive.TABLES:
-            if t not in paths:
+            if t not in store.files_of(paths):
                 continue        # NOTE: a version from before the table existed
-            before_con.execute(f"create view {t} as select * from "
-                               f"read_parquet('{_sql_path(paths[t])}')")
+            before_con.execute(f"create view {t} as select * from {store.relation(paths, t)}")
         store.named_views(before_con)
         before = status.status_table(before_con, today, indicators=only)
     except (duckdb.Error, KeyError) as e:
@@ -914,6 +929,34 @@ def _sort_keys() -> dict[str, str]:
     keys["dim_template"] = "sort_order"
     keys["dim_column"] = "sort_order"
     return keys
+
+
+def _part_writers(con: duckdb.DuckDBPyConnection, table: str, order: str,
+                  keys: set[str] | None, empty: bool = False
+                  ) -> dict[str, Callable[[Path], None]]:
+    """A writer per indicator of a partitioned table: every indicator it holds (keys None: a
+    full derivation), or those derived again; an indicator without rows gets no file."""
+    if keys is not None and not keys:
+        return {}
+    held = ["_"] if empty else [r[0] for r in con.execute(
+        f"select distinct indicator_id from {table} "
+        + ("" if keys is None else "where indicator_id in ("
+           + ", ".join(f"'{k}'" for k in sorted(keys)) + ")")
+        + " order by 1").fetchall()]
+    out = {}
+    for key in held:
+        def write(path: Path, key: str = key) -> None:
+            # NOTE: the part is materialised first: DuckDB marks a column REQUIRED when the
+            # rows it writes are known to hold no null, so a part written straight from the
+            # incremental view would differ in its bytes from the same rows of a full build.
+            target = str(path).replace("'", "''")
+            con.execute(f"create or replace temp table _part as select * from {table} "
+                        f"where indicator_id = '{key}' order by {order}")
+            con.execute(f"copy (select * from _part order by {order}) to '{target}' "
+                        "(format parquet, compression zstd)")
+            con.execute("drop table _part")
+        out[store.part_name(table, key)] = write
+    return out
 
 
 def _writer(con: duckdb.DuckDBPyConnection, table: str, order: str | None):
@@ -1027,8 +1070,9 @@ def rollback(version: int, wdir: Path | None = None, by: str | None = None,
         paths = store.table_paths(wdir, info)
         # NOTE: a table the old version did not have yet (a table added by a later release)
         # is kept as it is now rather than left out.
+        had = {store.logical(k) for k in linked}
         linked.update({t: p for t, p in paths.items()
-                       if t not in linked and t not in BOOKKEEPING})
+                       if store.logical(t) not in had and t not in BOOKKEEPING})
         con = duckdb.connect(":memory:")
         try:
             _open_working(con, info, paths, set())

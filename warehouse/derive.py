@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from warehouse import ledger, registry
+from warehouse import ledger, registry, store
 from warehouse.paths import SQL_DIR
 
 # The tables build() writes (a load that derives publishes them all; their sort keys below).
@@ -213,25 +213,30 @@ def build(con: duckdb.DuckDBPyConnection, previous: dict | None = None,
           changed: set[str] | None = None) -> tuple[set[str], set[str] | None]:
     """(Re)create the derived tables (TABLES) in `con` from its stg_* tables. With `previous`
     (the published version's table paths) and `changed` (the staged tables this load changed),
-    only the indicators whose sources changed are derived again; every other row is the
-    published one (the same rows a full derivation gives: a test compares them byte for byte).
-    Returns the derived tables rebuilt and the indicators derived again (None: all of them)."""
+    only the indicators whose sources changed are derived again: indicator_values (and
+    indicator_breakdowns) are then views joining the published rows of every other indicator
+    with the new rows (tables _new_values, _new_breakdowns) — the same rows a full derivation
+    gives (a test compares the files byte for byte). Returns the derived tables rebuilt and the
+    indicators derived again (None: all of them)."""
     doc = registry.load()
     con.execute(sql_template("macros"))
-    full = (previous is None or changed is None or not set(TABLES) <= set(previous)
-            or bool(changed & set(AREA_SOURCES)))
+    stored = set(store.files_of(previous)) if previous is not None else set()
+    # NOTE: a version written before tables were stored per indicator is derived in full once.
+    full = (previous is None or changed is None or not set(TABLES) <= stored
+            or bool(changed & set(AREA_SOURCES)) or bool(set(store.PARTITIONED) & set(previous)))
     if full:
         _dim_indicator(con)
         con.execute(f"create or replace table unit_area as {sql_template('unit_area')}")
         con.execute(f"create or replace table problem_items as {ledger.problem_items_sql()}")
     else:
         for t in ("dim_indicator", "unit_area"):
-            con.execute(f"create or replace view {t} as select * from {_parquet(previous[t])}")
+            con.execute(f"create or replace view {t} as select * from "
+                        f"{store.relation(previous, t)}")
         if changed & set(PROBLEM_SOURCES):
             con.execute(f"create or replace table problem_items as {ledger.problem_items_sql()}")
         else:
             con.execute("create or replace view problem_items as select * from "
-                        f"{_parquet(previous['problem_items'])}")
+                        f"{store.relation(previous, 'problem_items')}")
     con.execute("""create or replace table expected_units as
                    select unit_type, area_level, area_code, count(distinct unit_code) as n
                    from unit_area group by all""")
@@ -252,60 +257,60 @@ def build(con: duckdb.DuckDBPyConnection, previous: dict | None = None,
     if full:
         # (one is kept whatever: the table's columns come from its SQL)
         indicators = indicators or doc["indicators"][:1]
-    elif not redo:
-        for t in ("indicator_values", "indicator_breakdowns"):
-            con.execute(f"create or replace view {t} as select * from {_parquet(previous[t])}")
-        return rebuilt, set()
     ids = {i["id"] for i in redo}
-    others = f"where indicator_id not in ({', '.join(repr(i) for i in sorted(ids))})"
-    keep = "" if full else f"select * from {_parquet(previous['indicator_values'])} {others}"
-    parts = [keep] if keep else []
-    for ind in indicators:
-        fact = doc["facts"][ind["derive"]["fact"]]
-        expected = ("null::bigint" if "measure" in ind["derive"]
-                    or ind["kind"] in ("grade", "register") else "e.n")
-        for grain in ind["grains"]:
-            parts.append(f"""
-                select v.indicator_id, v.area_level, v.area_code, v.period_grain,
-                       v.period_start::date as period_start, v.value, v.numerator,
-                       v.denominator, v.reporting_units::bigint as reporting_units,
-                       {expected}::bigint as expected_units, v.n::bigint as n, v.ci_low,
-                       v.ci_high, {grade_case(ind, 'v.value')} as grade,
-                       {closes_on_sql(fact, grain)} as closes_on
-                from ({indicator_sql(ind, fact, grain)}) as v
-                left join expected_units as e
-                  on e.unit_type = '{fact['unit']}' and e.area_level = v.area_level
-                 and e.area_code = v.area_code""")
-    union = "\nunion all\n".join(parts)
-    con.execute(f"""create or replace table indicator_values as
-                    select * from ({union})
-                    order by {SORT_KEYS['indicator_values']}""")
-    rebuilt.add("indicator_values")
-    if not full and not any("measure" in i["derive"] for i in redo):
-        con.execute("create or replace view indicator_breakdowns as select * from "
-                    f"{_parquet(previous['indicator_breakdowns'])}")
-        return rebuilt, ids
+    others = f"where indicator_id not in ({', '.join(repr(i) for i in sorted(ids)) or 'null'})"
+    values = [_values_sql(ind, doc["facts"][ind["derive"]["fact"]], grain)
+              for ind in indicators for grain in ind["grains"]]
     breakdowns = [breakdown_sql(ind, doc["facts"][ind["derive"]["fact"]], grain, column)
                   for ind in indicators if "measure" in ind["derive"]
                   for column in doc["facts"][ind["derive"]["fact"]]["ledger"].get("breakdowns", [])
                   for grain in ind["grains"]]
-    if not full:
-        breakdowns.insert(0, f"select * from {_parquet(previous['indicator_breakdowns'])} "
-                             f"{others}")
-    empty = ("select null::varchar as indicator_id, null::varchar as dimension, "
-             "null::varchar as breakdown, null::varchar as area_level, null::varchar as area_code,"
-             " null::varchar as period_grain, null::date as period_start, null::double as value,"
-             " null::double as numerator, null::double as denominator, null::date as closes_on "
-             "where false")
-    con.execute(f"""create or replace table indicator_breakdowns as
-                    select * from ({chr(10).join(f'{b} union all' for b in breakdowns)} {empty})
-                    order by {SORT_KEYS['indicator_breakdowns']}""")
-    rebuilt.add("indicator_breakdowns")
+    for table, parts, new in (("indicator_values", values, "_new_values"),
+                              ("indicator_breakdowns", breakdowns, "_new_breakdowns")):
+        if full:
+            body = "\nunion all\n".join(parts) if parts else _EMPTY_BREAKDOWNS
+            con.execute(f"create or replace table {table} as select * from ({body}) "
+                        f"order by {SORT_KEYS[table]}")
+            continue
+        published = store.relation(previous, table)
+        needs = ids if table == "indicator_values" else {
+            i["id"] for i in redo if "measure" in i["derive"]}
+        if not needs:
+            # nothing of this table derived again: the published rows, as they are
+            con.execute(f"create or replace view {table} as select * from {published}")
+            continue
+        body = "\nunion all\n".join(parts) if parts else f"select * from {published} where false"
+        con.execute(f"create or replace table {new} as select * from ({body}) "
+                    f"order by {SORT_KEYS[table]}")
+        con.execute(f"create or replace view {table} as select * from {published} {others} "
+                    f"union all select * from {new}")
+        rebuilt.add(table)
     return rebuilt, None if full else ids
 
 
-def _parquet(path) -> str:
-    return "read_parquet('" + str(path).replace("'", "''") + "')"
+_EMPTY_BREAKDOWNS = (
+    "select null::varchar as indicator_id, null::varchar as dimension, null::varchar as breakdown,"
+    " null::varchar as area_level, null::varchar as area_code, null::varchar as period_grain,"
+    " null::date as period_start, null::double as value, null::double as numerator,"
+    " null::double as denominator, null::date as closes_on where false")
+
+
+def _values_sql(ind: dict, fact: dict, grain: str) -> str:
+    """One indicator's rows of indicator_values at one grain (with completeness, CI, grade and
+    the day its period closes)."""
+    expected = ("null::bigint" if "measure" in ind["derive"]
+                or ind["kind"] in ("grade", "register") else "e.n")
+    return f"""
+        select v.indicator_id, v.area_level, v.area_code, v.period_grain,
+               v.period_start::date as period_start, v.value, v.numerator,
+               v.denominator, v.reporting_units::bigint as reporting_units,
+               {expected}::bigint as expected_units, v.n::bigint as n, v.ci_low,
+               v.ci_high, {grade_case(ind, 'v.value')} as grade,
+               {closes_on_sql(fact, grain)} as closes_on
+        from ({indicator_sql(ind, fact, grain)}) as v
+        left join expected_units as e
+          on e.unit_type = '{fact['unit']}' and e.area_level = v.area_level
+         and e.area_code = v.area_code"""
 
 
 def _dim_indicator(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,7 +1,11 @@
 """The warehouse on disk: versioned Parquet folders, an atomic CURRENT pointer, read-only access.
 
 Layout of DIR:
-  versions/000007/<table>.parquet   one complete, immutable set of tables per data version
+  versions/000007/<table>.parquet   one complete, immutable set of tables per data version;
+                                    indicator_values and indicator_breakdowns are written one
+                                    file per indicator (<table>@<indicator_id>.parquet), so a
+                                    load rewrites the indicators it derived again and hard-links
+                                    the rest
   versions/000007/version.json      that version's descriptor (what CURRENT.json said of it)
   CURRENT.json                      {"version": 7, "folder": "versions/000007", ...}; replaced
                                     atomically — the single commit point of a load
@@ -64,6 +68,35 @@ def table_paths(wdir: Path, info: dict | None = None) -> dict[str, Path]:
         return {}
     folder = Path(wdir) / info["folder"]
     return {name: folder / f"{name}.parquet" for name in info["tables"]}
+
+
+# Tables stored as one file per indicator: "<table>@<indicator_id>" in a version's table list.
+PARTITIONED = ("indicator_values", "indicator_breakdowns")
+PART = "@"
+
+
+def logical(name: str) -> str:
+    """The table a stored file belongs to: indicator_values@hw_recycling_rate → indicator_values."""
+    return name.split(PART, 1)[0]
+
+
+def part_name(table: str, key: str) -> str:
+    return f"{table}{PART}{key}"
+
+
+def files_of(paths: dict[str, Path]) -> dict[str, list[Path]]:
+    """Each table's files (one, or a partitioned table's parts in key order, so the table reads
+    in the order it was written: indicator first)."""
+    out: dict[str, list[Path]] = {}
+    for name in sorted(paths):
+        out.setdefault(logical(name), []).append(paths[name])
+    return out
+
+
+def relation(paths: dict[str, Path], table: str) -> str:
+    """SQL reading a stored table (every part of a partitioned one)."""
+    files = files_of(paths)[table]
+    return "read_parquet([" + ", ".join(f"'{_sql_path(f)}'" for f in files) + "])"
 
 
 @contextlib.contextmanager
@@ -185,10 +218,10 @@ def _sql_path(p: Path) -> str:
 
 
 def create_views(con: duckdb.DuckDBPyConnection, paths: dict[str, Path]) -> None:
-    """Views over the Parquet files, then the named views of warehouse/sql/views.sql."""
-    for name, path in paths.items():
-        con.execute(f"create or replace view {name} as "
-                    f"select * from read_parquet('{_sql_path(path)}')")
+    """Views over the Parquet files (a partitioned table's parts as one view), then the named
+    views of warehouse/sql/views.sql."""
+    for name in files_of(paths):
+        con.execute(f"create or replace view {name} as select * from {relation(paths, name)}")
     named_views(con)
     if "dim_template" in paths:
         template_views(con)

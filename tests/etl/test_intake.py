@@ -333,7 +333,7 @@ def test_rollback_publishes_an_old_versions_tables_as_a_new_version(city, tmp_pa
     def values(v):
         con = duckdb.connect()
         rows = con.execute("select * from read_parquet(?) order by all",
-                           [str(wdir / "versions" / f"{v:06d}" / "indicator_values.parquet")]
+                           [str(wdir / "versions" / f"{v:06d}" / "indicator_values@*.parquet")]
                            ).fetchall()
         con.close()
         return rows

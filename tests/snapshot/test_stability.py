@@ -26,7 +26,8 @@ def cut_warehouse(wdir, cut: dt.date) -> duckdb.DuckDBPyConnection:
     facts = {f["table"]: f for f in registry.load()["facts"].values()}
     con = duckdb.connect(":memory:")
     for name, path in paths.items():
-        if name in ("indicator_values", "dim_indicator", "unit_area"):
+        if store.logical(name) in ("indicator_values", "indicator_breakdowns", "dim_indicator",
+                                   "unit_area"):
             continue
         where = ""
         if name in facts:

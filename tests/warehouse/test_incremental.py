@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.load import _writer, load
+from etl.load import _part_writers, load
 from warehouse import derive, store
 
 HAND_CITY = Path(__file__).resolve().parent.parent / "fixtures" / "hand_city"
@@ -26,8 +26,9 @@ def digest(path: Path) -> str:
 
 
 def published(wdir: Path) -> dict[str, str]:
+    """The derived tables' files (one per indicator) and their sha256."""
     paths = store.table_paths(wdir, store.current(wdir))
-    return {t: digest(paths[t]) for t in DERIVED}
+    return {name: digest(path) for name, path in paths.items() if store.logical(name) in DERIVED}
 
 
 def fully_derived(wdir: Path, out: Path) -> dict[str, str]:
@@ -43,8 +44,11 @@ def fully_derived(wdir: Path, out: Path) -> dict[str, str]:
         out.mkdir(parents=True, exist_ok=True)
         got = {}
         for t in DERIVED:
-            _writer(con, t, derive.SORT_KEYS[t])(out / f"{t}.parquet")
-            got[t] = digest(out / f"{t}.parquet")
+            parts = (_part_writers(con, t, derive.SORT_KEYS[t], None)
+                     or _part_writers(con, t, derive.SORT_KEYS[t], {"_"}, empty=True))
+            for name, write in parts.items():
+                write(out / f"{name}.parquet")
+                got[name] = digest(out / f"{name}.parquet")
         return got
     finally:
         con.close()
