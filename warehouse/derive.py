@@ -54,12 +54,14 @@ LEDGER = {
 
 
 def fingerprint() -> str:
-    """sha256 of what derivation depends on: the registry and the derivation SQL templates."""
+    """sha256 of what derivation depends on: the registry, the derivation SQL templates and how
+    derived tables are stored (a warehouse stored otherwise is derived again in full)."""
     import hashlib
 
     from warehouse.paths import REGISTRY_FILE
 
-    h = hashlib.sha256(REGISTRY_FILE.read_bytes() + ledger.settings_key().encode())
+    h = hashlib.sha256(REGISTRY_FILE.read_bytes() + ledger.settings_key().encode()
+                       + f"|parts:{','.join(store.PARTITIONED)}".encode())
     for p in sorted(SQL_DIR.glob("*.sql")):
         h.update(p.name.encode() + p.read_bytes())
     return h.hexdigest()
