@@ -1,5 +1,6 @@
 """简报导出 Briefings: pick the rhythm (周调度 weekly, 月通报 monthly, 季考核 quarterly), the period
-and the scope, build the briefing, download the PDF, the XLSX, or everything as a ZIP."""
+and the scope, build the briefing on request (the page opens at once), download the PDF, the
+XLSX, or everything as a ZIP."""
 
 from __future__ import annotations
 
@@ -40,7 +41,19 @@ scopes = ui.briefing_scopes(version)
 district = c2.selectbox(t("weekly.district"), scopes, key="w_scope",
                         format_func=lambda c: t("weekly.whole_city", lang) if c == "" else names[c])
 
-# 2/ build (cached per warehouse publish, period and scope) and download
+# 2/ build on request — the button, or ?build=1 in a bookmarked link; once asked for in a
+# session, a new period or scope is built at once (cached per warehouse publish, period and
+# scope) — then download
+command = (f"python -m app.snapshot --{kind} {week}"
+           + (f" --district {district}" if district else "") + f" --out {t('weekly.out_dir')}")
+if st.button(t("weekly.build"), type="primary", key="w_build"):
+    st.session_state["w_asked"] = True
+if not (st.session_state.get("w_asked") or st.query_params.get("build") == "1"):
+    st.info(t("weekly.build_hint", period=period_label(week)))
+    st.caption(t("weekly.cli"))
+    st.code(command, language="bash")
+    ui.footer(version)
+    st.stop()
 try:
     with st.spinner(t("weekly.building", week=period_label(week))):
         pack, zipped, seconds = db.briefing(version, week, district or None)
@@ -68,7 +81,5 @@ st.markdown(f"**{F.md(s.title)}**  \n{F.md(s.issue)}")
 st.markdown("\n".join(f"- {F.md(line)}" for line in s.overview))
 st.dataframe(s.sections["indicators"].display, hide_index=True, width="stretch")
 st.caption(t("weekly.cli"))
-st.code(f"python -m app.snapshot --{kind} {week}" + (f" --district {district}" if district
-                                                     else "") + f" --out {t('weekly.out_dir')}",
-        language="bash")
+st.code(command, language="bash")
 ui.footer(version)

@@ -36,6 +36,10 @@ STRINGS = {
                            "en": "{week} ({monday} to {sunday})"},
     "weekly.district": {"zh": "范围", "en": "Scope"},
     "weekly.whole_city": {"zh": "全市", "en": "Whole city"},
+    "weekly.build": {"zh": "生成简报", "en": "Build the briefing"},
+    "weekly.build_hint": {"zh": "选好类型、统计期和范围后，点击“生成简报”（{period}，约需数秒）。",
+                          "en": "Pick the rhythm, the period and the scope, then press “Build "
+                                "the briefing” ({period}; it takes a few seconds)."},
     "weekly.building": {"zh": "正在生成 {week} 的简报……", "en": "Building the briefing of {week}…"},
     "weekly.done": {"zh": "已生成 {title}{issue}（数据版本 v{version}），用时 {seconds:.1f} 秒。",
                     "en": "Built {title}{issue} (data version v{version}) in {seconds:.1f} s."},

@@ -74,7 +74,9 @@ def main(argv: list[str]) -> None:
         login.close()
         if args.all:
             for name in PAGES:
-                shoot(context, f"{base}/{name}", str(HERE / f"{name or 'overview'}.png"))
+                # NOTE: the briefings page builds on request; ?build=1 shows it built
+                shoot(context, f"{base}/{name}" + ("?build=1" if name == "weekly" else ""),
+                      str(HERE / f"{name or 'overview'}.png"))
             shoot(context, f"{base}/?lang=en", str(HERE / "overview_en.png"))
             shoot(context, f"{base}/map?lang=en", str(HERE / "map_en.png"))
             shoot(context, f"{base}/problems?lang=en", str(HERE / "problems_en.png"))

@@ -1,4 +1,5 @@
-"""AppTest of the 周报导出 page: it builds last week's pack and offers the downloads."""
+"""AppTest of the 简报导出 page: it opens without building; on request (the button, or ?build=1)
+it builds last week's pack and offers the downloads."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -18,6 +19,8 @@ def test_weekly_page_offers_the_downloads(sample_warehouse, monkeypatch, lang):
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.selectbox(key="w_week").value.startswith("20")
+    assert len(at.get("download_button")) == 0 and at.info     # nothing built on opening
+    at.button(key="w_build").click().run()
     assert len(at.get("download_button")) == 3
     assert "《XX市创建国家卫生城市工作周调度简报》" in " ".join(m.value for m in at.markdown)
     at.selectbox(key="w_scope").set_value("990105").run()
@@ -28,7 +31,7 @@ def test_weekly_page_offers_the_downloads(sample_warehouse, monkeypatch, lang):
 def test_a_briefing_download_is_audited(run_page, state_folder):
     from warehouse import audit
 
-    at = run_page("weekly", role="clerk")
+    at = run_page("weekly", role="clerk", build="1")
     button = at.get("download_button")[0]
     assert hasattr(button, "click"), "AppTest cannot click a download button"
     button.click().run()
@@ -40,7 +43,7 @@ def test_a_briefing_download_is_audited(run_page, state_folder):
     ("month", "2026-10", "《XX市创建国家卫生城市工作月度通报》"),
     ("quarter", "2026-Q3", "《XX市创建国家卫生城市工作季度考核通报》")])
 def test_the_page_builds_a_month_or_a_quarter(run_page, kind, period, title):
-    at = run_page("weekly", kind=kind, as_of="2026-11-27")
+    at = run_page("weekly", kind=kind, as_of="2026-11-27", build="1")
     assert at.selectbox(key=f"w_{kind}").value == period     # the latest complete one
     assert title in " ".join(m.value for m in at.markdown)
     assert len(at.get("download_button")) == 3
