@@ -30,7 +30,12 @@ PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "satisfaction", "crea
          "problems", "assessment", "data_status", "weekly"]
 USER, PASSWORD = "bench", "bench-pass-word-1"
 FLOOR_PAGE = "import streamlit as st\nst.title('floor')\nst.write('一个最简单的页面')\n"
-DONE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && !!document.querySelector('h1')"  # noqa: E501
+# the script has run to its end (Streamlit marks its app "notRunning"; "initial" before the first
+# run), nothing is running any more and the page's title is drawn
+DONE = ("() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
+        " return !!app && app.getAttribute('data-test-script-state') === 'notRunning'"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !!document.querySelector('h1'); }")
 
 
 def free_port() -> int:
