@@ -445,6 +445,36 @@ def site_layer(sites: pl.DataFrame, lang: str, unit: str) -> pdk.Layer:
                      stroked=True, filled=True, pickable=True, auto_highlight=True)
 
 
+def street_site_layer(sites: pl.DataFrame, names: dict[str, str], lang: str,
+                      unit: str) -> pdk.Layer:
+    """Light-trap sites rolled up to their street, for a view with too many sites to send: one
+    circle at the middle of the street's sites, sized by the highest 4-week density, red when
+    any site is over the alert; its tooltip says how many sites, how many over the alert and
+    the highest density (no average of densities)."""
+    streets = (sites.with_columns(pl.col("grid_code").str.slice(0, 9).alias("street"))
+               .group_by("street").agg(
+                   pl.col("lon").mean(), pl.col("lat").mean(), pl.len().alias("n"),
+                   pl.col("alert").fill_null(False).sum().alias("alerts"),
+                   pl.col("density").max().alias("top"))
+               .sort("street"))
+    rows = []
+    for s in streets.iter_rows(named=True):
+        kind = "alert" if s["alerts"] else "no_data" if s["top"] is None else "normal"
+        rows.append({
+            "position": [round(s["lon"], 6), round(s["lat"], 6)], "street": s["street"],
+            "radius": site_radius(s["top"]), "fill": [*SITE_COLOURS[kind], 50],
+            "line": [*SITE_COLOURS[kind], 255],
+            **_tip(f"{t('map.tip.street_sites', lang=lang)} {names.get(s['street'], '')}"
+                   f"{_paren(s['street'], lang)}", [
+                (t("map.tip.sites_n", lang=lang), s["n"]),
+                (t("map.tip.sites_alert", lang=lang), s["alerts"]),
+                (t("map.tip.density_max", lang=lang, unit=unit), _num(s["top"]))], lang)})
+    return pdk.Layer("ScatterplotLayer", id="light-trap-streets", data=rows,
+                     get_position="position", get_radius="radius", radius_units=PIXELS,
+                     get_fill_color="fill", get_line_color="line", line_width_min_pixels=2,
+                     stroked=True, filled=True, pickable=True, auto_highlight=True)
+
+
 def _tile_xy(lon: float, lat: float, z: int) -> tuple[int, int]:
     n = 2 ** z
     return (min(max(int((lon + 180) / 360 * n), 0), n - 1),

@@ -57,7 +57,12 @@ view = maps.fit_view(mv.box)
 layers = [*maps.tile_layers(settings.TILE_URL, view),
           *maps.area_layers(mv.drawn_areas, mv.drawn_states, lang, settings.STALE_DAYS,
                             settings.OVERDUE_DAYS)]
-layers += [maps.site_layer(sites, lang, unit)] if "sites" in layers_on else []
+if "sites" in layers_on and sites.height > settings.MAP_MAX_SITES:
+    # NOTE: at province scale every site with its tooltip would make a visit of 10+ MB
+    st.info(t("map.too_many_sites", n=sites.height))
+    layers.append(maps.street_site_layer(sites, ui.area_names(version), lang, unit))
+elif "sites" in layers_on:
+    layers.append(maps.site_layer(sites, lang, unit))
 layers += [maps.point_layer(mv.shown, lang)] if "points" in layers_on else []
 layers += [maps.problem_layer(maps.own_problems(got["problems"]), lang)] \
     if "problems" in layers_on else []

@@ -118,6 +118,17 @@ STRINGS = {
     "map.col.grid_status": {"zh": "网格状态", "en": "Grid status"},
     "map.col.lon": {"zh": "经度", "en": "Longitude"},
     "map.col.lat": {"zh": "纬度", "en": "Latitude"},
+    "map.too_many_sites": {
+        "zh": "当前范围有 {n} 个诱蚊灯监测点，为保证速度按街道汇总显示（圆圈大小取街道内最高密度，"
+              "有监测点超过预警即为红色）；选择区县或街道后显示各监测点。",
+        "en": "{n} light-trap sites in view: shown one circle per street to stay fast (sized by "
+              "the street's highest density, red when any site is over the alert); choose a "
+              "district or street to see every site."},
+    "map.tip.street_sites": {"zh": "街道监测点汇总", "en": "Light-trap sites of the street"},
+    "map.tip.sites_n": {"zh": "监测点数", "en": "Sites"},
+    "map.tip.sites_alert": {"zh": "超过预警", "en": "Over the alert"},
+    "map.tip.density_max": {"zh": "最高近4周密度（{unit}）",
+                            "en": "Highest 4-week density ({unit})"},
     "map.too_many_grids": {
         "zh": "当前范围有 {n} 个网格，为保证速度按街道显示（取街道内最差网格的颜色）；"
             "选择区县或街道后显示网格。",

@@ -355,3 +355,20 @@ def test_roll_up_gives_each_street_its_worst_grid():
     assert out["s1"]["status"] == "red" and out["s1"]["open_points"] == 2
     assert out["s2"]["status"] == "amber" and out["s2"]["alert_sites"] == 1
     assert (out["s1"]["overdue_problems"], out["s2"]["open_problems"]) == (1, 2)
+
+
+def test_too_many_sites_are_drawn_one_circle_per_street():
+    sites = pl.concat([SITES, SITES.with_columns(
+        pl.Series("site_code", ["MS3", "MS4"]), pl.Series("grid_code", ["990102002001"] * 2),
+        pl.Series("density", [1.0, 2.0]), pl.Series("alert", [False, False]))])
+    layer = maps.street_site_layer(sites, {"990102001": "解放街道", "990102002": "府前街道"}, "zh",
+                                   "只/(灯·夜)")
+    rows = {r["street"]: r for r in json.loads(maps.deck([layer], maps.fit_view(None)).to_json())
+            ["layers"][0]["data"]}
+    one, two = rows["990102001"], rows["990102002"]
+    # 解放街道: two sites, one over the alert (red), the highest density 6.50, not an average
+    assert one["line"][:3] == list(maps.SITE_COLOURS["alert"])
+    assert "监测点数：2" in one["body"] and "超过预警：1" in one["body"]
+    assert "6.50" in one["body"] and one["position"] == [113.055, 28.04]
+    assert two["line"][:3] == list(maps.SITE_COLOURS["normal"]) and "2.00" in two["body"]
+    assert "解放街道" in one["title"]
