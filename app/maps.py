@@ -348,12 +348,9 @@ def point_rows(points: pl.DataFrame, lang: str) -> list[dict]:
         found = p["found_date"].isoformat() if p["found_date"] else ""
         kind = (type_label(p["point_type"], lang)
                 + _paren(class_label(p["point_class"], lang), lang))
+        # NOTE: only what the map draws and its tooltip says: every field is sent to the browser
         rows.append({
             "position": [p["lon"], p["lat"]], "point_id": p["point_id"],
-            "point_type": type_label(p["point_type"], lang),
-            "point_class": class_label(p["point_class"], lang),
-            "status": status_label(status, lang), "found_date": found,
-            "days_open": p["days_open"], "responsible_unit": p.get("responsible_unit") or "",
             "colour": [*POINT_COLOURS.get(status, (0, 0, 0)), 235],
             **_tip(f"{t('map.tip.point', lang=lang)} {p['point_id']}", [
                 (t("map.col.type", lang=lang), kind),
@@ -445,34 +442,98 @@ def site_layer(sites: pl.DataFrame, lang: str, unit: str) -> pdk.Layer:
                      stroked=True, filled=True, pickable=True, auto_highlight=True)
 
 
+def _by_street(df: pl.DataFrame, *aggs: pl.Expr) -> pl.DataFrame:
+    """Markers grouped by their grid's street: the middle of their positions and `aggs`."""
+    return (df.filter(pl.col("lon").is_not_null() & pl.col("lat").is_not_null())
+            .with_columns(pl.col("grid_code").str.slice(0, 9).alias("street"))
+            .group_by("street").agg(pl.col("lon").mean(), pl.col("lat").mean(),
+                                    pl.len().alias("n"), *aggs)
+            .sort("street"))
+
+
+def _street_layer(layer_id: str, rows: list[dict]) -> pdk.Layer:
+    return pdk.Layer("ScatterplotLayer", id=layer_id, data=rows, get_position="position",
+                     get_radius="radius", radius_units=PIXELS, get_fill_color="fill",
+                     get_line_color="line", line_width_min_pixels=2, stroked=True, filled=True,
+                     pickable=True, auto_highlight=True)
+
+
+def _street_title(key: str, street: str, names: dict[str, str], lang: str) -> str:
+    return f"{t(key, lang=lang)} {names.get(street, '')}{_paren(street, lang)}"
+
+
 def street_site_layer(sites: pl.DataFrame, names: dict[str, str], lang: str,
                       unit: str) -> pdk.Layer:
-    """Light-trap sites rolled up to their street, for a view with too many sites to send: one
-    circle at the middle of the street's sites, sized by the highest 4-week density, red when
-    any site is over the alert; its tooltip says how many sites, how many over the alert and
-    the highest density (no average of densities)."""
-    streets = (sites.with_columns(pl.col("grid_code").str.slice(0, 9).alias("street"))
-               .group_by("street").agg(
-                   pl.col("lon").mean(), pl.col("lat").mean(), pl.len().alias("n"),
-                   pl.col("alert").fill_null(False).sum().alias("alerts"),
-                   pl.col("density").max().alias("top"))
-               .sort("street"))
+    """Light-trap sites rolled up to their street, for a view with too many to send: one circle
+    at the middle of the street's sites, sized by the highest 4-week density, red when any site
+    is over the alert; its tooltip says how many sites, how many over the alert and the highest
+    density (no average of densities)."""
     rows = []
-    for s in streets.iter_rows(named=True):
+    for s in _by_street(sites, pl.col("alert").fill_null(False).sum().alias("alerts"),
+                        pl.col("density").max().alias("top")).iter_rows(named=True):
         kind = "alert" if s["alerts"] else "no_data" if s["top"] is None else "normal"
         rows.append({
             "position": [round(s["lon"], 6), round(s["lat"], 6)], "street": s["street"],
             "radius": site_radius(s["top"]), "fill": [*SITE_COLOURS[kind], 50],
             "line": [*SITE_COLOURS[kind], 255],
-            **_tip(f"{t('map.tip.street_sites', lang=lang)} {names.get(s['street'], '')}"
-                   f"{_paren(s['street'], lang)}", [
+            **_tip(_street_title("map.tip.street_sites", s["street"], names, lang), [
                 (t("map.tip.sites_n", lang=lang), s["n"]),
                 (t("map.tip.sites_alert", lang=lang), s["alerts"]),
                 (t("map.tip.density_max", lang=lang, unit=unit), _num(s["top"]))], lang)})
-    return pdk.Layer("ScatterplotLayer", id="light-trap-streets", data=rows,
-                     get_position="position", get_radius="radius", radius_units=PIXELS,
-                     get_fill_color="fill", get_line_color="line", line_width_min_pixels=2,
-                     stroked=True, filled=True, pickable=True, auto_highlight=True)
+    return _street_layer("light-trap-streets", rows)
+
+
+def marker_count(layer: str, frame: pl.DataFrame) -> int:
+    """How many markers a layer would draw: every site and point shown, the open problems with
+    a position."""
+    if layer != "problems":
+        return frame.height
+    return frame.filter(pl.col("is_open") & pl.col("lon").is_not_null()
+                        & pl.col("lat").is_not_null()).height
+
+
+def count_radius(n: int) -> float:
+    """A street's circle in pixels: its area grows with the number of markers it stands for."""
+    return round(min(4 + 2 * math.sqrt(max(n, 0)), 30), 2)
+
+
+def street_point_layer(points: pl.DataFrame, names: dict[str, str], lang: str) -> pdk.Layer:
+    """The waterlogging points shown, rolled up to their street: a circle sized by their number,
+    in the colour of the most urgent status among them (复发, then 未整改, then the rest), with the
+    count per status in its tooltip."""
+    urgency = [s for s in ("复发", "未整改", *POINT_STATUSES) if s in POINT_COLOURS]
+    rows = []
+    for s in _by_street(points, *[(pl.col("status_as_of") == st).sum().alias(st)
+                                  for st in dict.fromkeys(urgency)]).iter_rows(named=True):
+        worst = next((st for st in urgency if s.get(st)), urgency[-1])
+        rows.append({
+            "position": [round(s["lon"], 6), round(s["lat"], 6)], "street": s["street"],
+            "radius": count_radius(s["n"]), "fill": [*POINT_COLOURS[worst], 90],
+            "line": [*POINT_COLOURS[worst], 255],
+            **_tip(_street_title("map.tip.street_points", s["street"], names, lang), [
+                (t("map.tip.points_n", lang=lang), s["n"]),
+                *[(status_label(st, lang), s[st]) for st in dict.fromkeys(urgency) if s[st]]],
+                lang)})
+    return _street_layer("waterlogging-streets", rows)
+
+
+def street_problem_layer(problems: pl.DataFrame, names: dict[str, str], lang: str
+                         ) -> pdk.Layer:
+    """Open problems rolled up to their street: a circle sized by their number, crimson when any
+    is past its deadline, with the open and overdue counts in its tooltip."""
+    open_ = problems.filter(pl.col("is_open"))
+    rows = []
+    for s in _by_street(open_, pl.col("overdue").fill_null(False).sum().alias("late")
+                        ).iter_rows(named=True):
+        key = "overdue" if s["late"] else "open"
+        rows.append({
+            "position": [round(s["lon"], 6), round(s["lat"], 6)], "street": s["street"],
+            "radius": count_radius(s["n"]), "fill": [*PROBLEM_COLOURS[key], 90],
+            "line": [255, 255, 255, 255],
+            **_tip(_street_title("map.tip.street_problems", s["street"], names, lang), [
+                (t("map.tip.problems_open", lang=lang), s["n"]),
+                (t("map.tip.problems_overdue", lang=lang), s["late"])], lang)})
+    return _street_layer("problem-streets", rows)
 
 
 def _tile_xy(lon: float, lat: float, z: int) -> tuple[int, int]:

@@ -57,15 +57,27 @@ view = maps.fit_view(mv.box)
 layers = [*maps.tile_layers(settings.TILE_URL, view),
           *maps.area_layers(mv.drawn_areas, mv.drawn_states, lang, settings.STALE_DAYS,
                             settings.OVERDUE_DAYS)]
-if "sites" in layers_on and sites.height > settings.MAP_MAX_SITES:
-    # NOTE: at province scale every site with its tooltip would make a visit of 10+ MB
-    st.info(t("map.too_many_sites", n=sites.height))
-    layers.append(maps.street_site_layer(sites, ui.area_names(version), lang, unit))
-elif "sites" in layers_on:
-    layers.append(maps.site_layer(sites, lang, unit))
-layers += [maps.point_layer(mv.shown, lang)] if "points" in layers_on else []
-layers += [maps.problem_layer(maps.own_problems(got["problems"]), lang)] \
-    if "problems" in layers_on else []
+# NOTE: a layer of more than HC_MAP_MAX_MARKERS markers is drawn one circle per street: at
+# province scale every marker with its tooltip would make a visit of 10+ MB.
+names, many = ui.area_names(version), []
+problems = maps.own_problems(got["problems"])
+for key, frame, each, by_street in (
+        ("sites", sites, lambda: maps.site_layer(sites, lang, unit),
+         lambda: maps.street_site_layer(sites, names, lang, unit)),
+        ("points", mv.shown, lambda: maps.point_layer(mv.shown, lang),
+         lambda: maps.street_point_layer(mv.shown, names, lang)),
+        ("problems", problems, lambda: maps.problem_layer(problems, lang),
+         lambda: maps.street_problem_layer(problems, names, lang))):
+    if key not in layers_on:
+        continue
+    shown_n = maps.marker_count(key, frame)
+    if shown_n > settings.MAP_MAX_MARKERS:
+        many.append(t(f"map.many.{key}", n=shown_n))
+        layers.append(by_street())
+    else:
+        layers.append(each())
+if many:
+    st.info(t("map.too_many_markers", what="、".join(many) if lang == "zh" else ", ".join(many)))
 st.pydeck_chart(maps.deck(layers, view), height=maps.MAP_HEIGHT, key="map",
                 alt=t("map.title"))
 st.markdown(f"**{t('map.legend')}**", unsafe_allow_html=False)

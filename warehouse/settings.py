@@ -77,9 +77,9 @@ REGISTRY: dict[str, Setting] = {s.env: s for s in (
             "than this many days (0 = any overdue problem)", 0, 365),
     Setting("HC_MAP_MAX_GRIDS", 3000, "above this many grid cells in view, the map colours "
             "streets by their worst grid", 1, 10_000_000),
-    Setting("HC_MAP_MAX_SITES", 2000, "above this many light-trap sites in view, the map draws "
-            "one circle per street (its sites, how many over the alert, the highest density)",
-            1, 10_000_000),
+    Setting("HC_MAP_MAX_MARKERS", 500, "above this many light-trap sites, waterlogging points "
+            "or problems of a layer in view, the map draws that layer one circle per street "
+            "(with its counts)", 1, 10_000_000),
     # Optional tile server of the city's own basemap (e.g. http://gis.local/{z}/{x}/{y}.png);
     # empty = no basemap, only the city's own polygons (offline).
     Setting("HC_TILE_URL", "", "optional tile server of the city's own basemap; empty = none"),
@@ -140,7 +140,7 @@ OVERDUE_DAYS = get("HC_MAP_OVERDUE_DAYS")
 PROBLEMS_INCLUDE_WATERLOGGING = get("HC_PROBLEMS_INCLUDE_WATERLOGGING") == "yes"
 PROBLEMS_WATERLOGGING_DAYS = get("HC_PROBLEMS_WATERLOGGING_DAYS")
 MAP_MAX_GRIDS = get("HC_MAP_MAX_GRIDS")
-MAP_MAX_SITES = get("HC_MAP_MAX_SITES")
+MAP_MAX_MARKERS = get("HC_MAP_MAX_MARKERS")
 TILE_URL = get("HC_TILE_URL")
 SNAPSHOT_DUE_WEEKS = get("HC_SNAPSHOT_DUE_WEEKS")
 MILESTONES_FILE = get("HC_MILESTONES_FILE")

@@ -118,12 +118,19 @@ STRINGS = {
     "map.col.grid_status": {"zh": "网格状态", "en": "Grid status"},
     "map.col.lon": {"zh": "经度", "en": "Longitude"},
     "map.col.lat": {"zh": "纬度", "en": "Latitude"},
-    "map.too_many_sites": {
-        "zh": "当前范围有 {n} 个诱蚊灯监测点，为保证速度按街道汇总显示（圆圈大小取街道内最高密度，"
-              "有监测点超过预警即为红色）；选择区县或街道后显示各监测点。",
-        "en": "{n} light-trap sites in view: shown one circle per street to stay fast (sized by "
-              "the street's highest density, red when any site is over the alert); choose a "
-              "district or street to see every site."},
+    "map.too_many_markers": {
+        "zh": "当前范围内{what}较多，为保证速度按街道汇总显示（每个街道一个圆圈，悬停可见计数）；"
+              "选择区县或街道后逐个显示。",
+        "en": "Many {what} in view: shown one circle per street to stay fast (hover for the "
+              "counts); choose a district or street to see each one."},
+    "map.many.sites": {"zh": "诱蚊灯监测点（{n} 个）", "en": "light-trap sites ({n})"},
+    "map.many.points": {"zh": "积水点（{n} 个）", "en": "waterlogging points ({n})"},
+    "map.many.problems": {"zh": "督查问题（{n} 个）", "en": "problems ({n})"},
+    "map.tip.street_points": {"zh": "街道积水点汇总", "en": "Waterlogging points of the street"},
+    "map.tip.street_problems": {"zh": "街道督查问题汇总", "en": "Problems of the street"},
+    "map.tip.points_n": {"zh": "显示的积水点", "en": "Points shown"},
+    "map.tip.problems_open": {"zh": "未销号问题", "en": "Open problems"},
+    "map.tip.problems_overdue": {"zh": "其中逾期", "en": "Of which overdue"},
     "map.tip.street_sites": {"zh": "街道监测点汇总", "en": "Light-trap sites of the street"},
     "map.tip.sites_n": {"zh": "监测点数", "en": "Sites"},
     "map.tip.sites_alert": {"zh": "超过预警", "en": "Over the alert"},
