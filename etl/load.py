@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -580,6 +582,10 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
     paths = store.table_paths(wdir, info)
     stale, columns_stale = _derivation_stale(info), _columns_stale(info)
     version_now = int(info["version"]) if info else 0
+    # NOTE: derived parts are written here first, then linked into the new version: inside the
+    # warehouse folder (one file system, so a link, not a copy), elsewhere for a dry run (which
+    # writes nothing in the warehouse); removed whatever happens (and by cleanup_incomplete).
+    scratch = Path(tempfile.mkdtemp(prefix=store.SCRATCH, dir=None if dry_run else wdir))
     con = duckdb.connect(":memory:")
     try:
         evolved = _open_working(con, info, paths, needed_tables(parsed))
@@ -605,19 +611,27 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
         # 3. Derive; what moved; statuses flipped.
         moves: list[dict] = []
         redone: set[str] | None = None
+        parts: dict[str, Path] = {}
         if info is None or dirty or stale:
             had_values = "indicator_values" in store.files_of(paths)
             progress("计算指标 deriving indicator_values …")
             # NOTE: only the indicators whose sources changed are derived again (a registry or
             # derivation change, or a new geography, derives everything).
-            rebuilt, redone = derive.build(con, None if stale else paths, dirty)
+            derived = derive.build(con, scratch, None if stale else paths, dirty)
+            rebuilt, redone, parts = derived.rebuilt, derived.redone, derived.parts
             dirty |= rebuilt
             if had_values and redone != set():
                 only = ("" if redone is None else " where indicator_id in ("
                         + ", ".join(f"'{i}'" for i in sorted(redone)) + ")")
-                con.execute("create table _before_values as select * from "
-                            f"{store.relation(paths, 'indicator_values')}{only}")
-                con.execute(f"create view _after_values as select * from indicator_values{only}")
+                # NOTE: only what the moves list reads (headline and goal-bearing indicators,
+                # city to street): the whole table of a province would not fit in memory.
+                watched = (" where area_level <> 'grid' and indicator_id in (select indicator_id"
+                           " from dim_indicator where headline or indicator_id in (select "
+                           "indicator_id from stg_stage_goals))")
+                con.execute("create table _before_values as select * from (select * from "
+                            f"{store.relation(paths, 'indicator_values')}{only}){watched}")
+                con.execute("create view _after_values as select * from (select * from "
+                            f"indicator_values{only}){watched}")
                 moves = _moves(con)
                 _status_flips(con, wdir, parsed, redone)
         build_dim_column(con)
@@ -644,33 +658,24 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
         order_by = _sort_keys()
         writers = {t: _writer(con, t, order_by.get(t)) for t in _tables(con)
                    if (t in dirty or t not in paths) and t not in store.PARTITIONED}
-        # NOTE: indicator_values and indicator_breakdowns go one file per indicator: the parts
-        # of the indicators derived again are written, the others carried over.
-        gone: set[str] = set()
-        for t in store.PARTITIONED:
-            if t not in dirty:
-                continue
-            keys = (redone if redone is not None else None)
-            parts = _part_writers(con, t, order_by[t], keys)
-            dropped = {n for n in paths if store.logical(n) == t and (
-                keys is None or n == t or n.split(store.PART, 1)[-1] in (*keys, "_"))}
-            if not parts and not [n for n in paths if store.logical(n) == t and n not in dropped]:
-                # a table with no row at all keeps one empty part, so it still has its columns
-                parts = _part_writers(con, t, order_by[t], {"_"}, empty=True)
-            writers.update(parts)
-            gone |= dropped
+        # NOTE: indicator_values and indicator_breakdowns go one file per indicator: a rebuilt
+        # one is the parts derivation listed (the published parts it kept, the new ones from
+        # the scratch folder), linked into the new version.
+        gone = {n for n in paths if store.logical(n) in dirty & set(store.PARTITIONED)}
         progress(f"发布 publishing data version {version} …")
         # NOTE: a table not rebuilt in the working copy (indicator_values when nothing was
         # derived) is carried over from the current version.
-        store.publish(wdir, writers, [t for t in paths if t not in writers and t not in gone],
+        store.publish(wdir, writers, [t for t in paths if t not in writers and t not in gone
+                                      and t not in parts],
                       {"runs": [r.run_id for r in recorded], "derivation": derive.fingerprint(),
                        "columns": catalog.columns_fingerprint(), "kind": "load",
                        "published_at": published_at.isoformat(), "by": loaded_by},
-                      crash_at=os.environ.get("HC_ETL_CRASH_AT"))
+                      crash_at=os.environ.get("HC_ETL_CRASH_AT"), linked=parts)
         summary.data_version, summary.published = version, True
         return summary
     finally:
         con.close()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -924,34 +929,6 @@ def _sort_keys() -> dict[str, str]:
     keys["dim_template"] = "sort_order"
     keys["dim_column"] = "sort_order"
     return keys
-
-
-def _part_writers(con: duckdb.DuckDBPyConnection, table: str, order: str,
-                  keys: set[str] | None, empty: bool = False
-                  ) -> dict[str, Callable[[Path], None]]:
-    """A writer per indicator of a partitioned table: every indicator it holds (keys None: a
-    full derivation), or those derived again; an indicator without rows gets no file."""
-    if keys is not None and not keys:
-        return {}
-    held = ["_"] if empty else [r[0] for r in con.execute(
-        f"select distinct indicator_id from {table} "
-        + ("" if keys is None else "where indicator_id in ("
-           + ", ".join(f"'{k}'" for k in sorted(keys)) + ")")
-        + " order by 1").fetchall()]
-    out = {}
-    for key in held:
-        def write(path: Path, key: str = key) -> None:
-            # NOTE: the part is materialised first: DuckDB marks a column REQUIRED when the
-            # rows it writes are known to hold no null, so a part written straight from the
-            # incremental view would differ in its bytes from the same rows of a full build.
-            target = str(path).replace("'", "''")
-            con.execute(f"create or replace temp table _part as select * from {table} "
-                        f"where indicator_id = '{key}' order by {order}")
-            con.execute(f"copy (select * from _part order by {order}) to '{target}' "
-                        "(format parquet, compression zstd)")
-            con.execute("drop table _part")
-        out[store.part_name(table, key)] = write
-    return out
 
 
 def _writer(con: duckdb.DuckDBPyConnection, table: str, order: str | None):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import duckdb
 import polars as pl
 
@@ -211,14 +214,15 @@ def sources_of(fact: dict) -> set[str]:
             *([fact["register"]["base_table"]] if fact.get("register") else [])}
 
 
-def build(con: duckdb.DuckDBPyConnection, previous: dict | None = None,
-          changed: set[str] | None = None) -> tuple[set[str], set[str] | None]:
-    """(Re)create the derived tables (TABLES) in `con` from its stg_* tables. With `previous`
-    (the published version's table paths) and `changed` (the staged tables this load changed),
-    only the indicators whose sources changed are derived again: indicator_values (and
-    indicator_breakdowns) are then views joining the published rows of every other indicator
-    with the new rows (tables _new_values, _new_breakdowns) — the same rows a full derivation
-    gives (a test compares the files byte for byte). Returns the derived tables rebuilt and the
+def build(con: duckdb.DuckDBPyConnection, scratch: Path, previous: dict | None = None,
+          changed: set[str] | None = None) -> Derived:
+    """(Re)create the derived tables (TABLES) in `con` from its stg_* tables; indicator_values
+    and indicator_breakdowns are written one part per indicator into `scratch`
+    (<table>@<indicator_id>.parquet, what a version stores) and read through views. With
+    `previous` (the published version's table paths) and `changed` (the staged tables this load
+    changed), only the indicators whose sources changed are derived again; the views then join
+    the published parts of every other indicator — the same rows and files a full derivation
+    gives (a test compares them byte for byte). Returns the derived tables rebuilt and the
     indicators derived again (None: all of them)."""
     doc = registry.load()
     con.execute(sql_template("macros"))
@@ -260,34 +264,75 @@ def build(con: duckdb.DuckDBPyConnection, previous: dict | None = None,
         # (one is kept whatever: the table's columns come from its SQL)
         indicators = indicators or doc["indicators"][:1]
     ids = {i["id"] for i in redo}
-    others = f"where indicator_id not in ({', '.join(repr(i) for i in sorted(ids)) or 'null'})"
-    values = [_values_sql(ind, doc["facts"][ind["derive"]["fact"]], grain)
-              for ind in indicators for grain in ind["grains"]]
-    breakdowns = [breakdown_sql(ind, doc["facts"][ind["derive"]["fact"]], grain, column)
-                  for ind in indicators if "measure" in ind["derive"]
-                  for column in doc["facts"][ind["derive"]["fact"]]["ledger"].get("breakdowns", [])
-                  for grain in ind["grains"]]
-    for table, parts, new in (("indicator_values", values, "_new_values"),
-                              ("indicator_breakdowns", breakdowns, "_new_breakdowns")):
-        if full:
-            body = "\nunion all\n".join(parts) if parts else _EMPTY_BREAKDOWNS
-            con.execute(f"create or replace table {table} as select * from ({body}) "
-                        f"order by {SORT_KEYS[table]}")
-            continue
-        published = store.relation(previous, table)
+    facts = doc["facts"]
+    stored_parts: dict[str, Path] = {}
+    for table in ("indicator_values", "indicator_breakdowns"):
         needs = ids if table == "indicator_values" else {
             i["id"] for i in redo if "measure" in i["derive"]}
-        if not needs:
+        if not full and not needs:
             # nothing of this table derived again: the published rows, as they are
-            con.execute(f"create or replace view {table} as select * from {published}")
+            con.execute(f"create or replace view {table} as select * from "
+                        f"{store.relation(previous, table)}")
             continue
-        body = "\nunion all\n".join(parts) if parts else f"select * from {published} where false"
-        con.execute(f"create or replace table {new} as select * from ({body}) "
-                    f"order by {SORT_KEYS[table]}")
-        con.execute(f"create or replace view {table} as select * from {published} {others} "
-                    f"union all select * from {new}")
+        # NOTE: one indicator at a time, each written to its own part in `scratch` and read back
+        # through a view: memory holds one indicator's rows, never the whole table, and a part's
+        # bytes are the same whichever load derives it.
+        files = [] if full else [
+            f for name, f in previous.items() if store.logical(name) == table
+            and name.split(store.PART, 1)[-1] not in (*needs, "_")]
+        for ind in indicators:
+            fact = facts[ind["derive"]["fact"]]
+            parts = ([_values_sql(ind, fact, g) for g in ind["grains"]]
+                     if table == "indicator_values" else
+                     [breakdown_sql(ind, fact, g, column) for column in
+                      (fact.get("ledger") or {}).get("breakdowns", [])
+                      for g in ind["grains"] if "measure" in ind["derive"]])
+            if parts:
+                written = _write_part(con, table, ind["id"], "\nunion all\n".join(parts),
+                                      scratch)
+                files += [written] if written else []
+        if not files:
+            # a table with no row at all keeps one empty part, so it still has its columns
+            first = doc["indicators"][0]
+            shape = _values_sql(first, facts[first["derive"]["fact"]], first["grains"][0])
+            empty = (f"select * from ({shape}) where false" if table == "indicator_values"
+                     else _EMPTY_BREAKDOWNS)
+            files = [_write_part(con, table, "_", empty, scratch, keep_empty=True)]
+        files = sorted(files, key=lambda f: Path(f).name)
+        listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+        con.execute(f"create or replace view {table} as select * from read_parquet([{listed}])")
         rebuilt.add(table)
-    return rebuilt, None if full else ids
+        stored_parts.update({Path(f).stem: Path(f) for f in files})
+    return Derived(rebuilt, None if full else ids, stored_parts)
+
+
+@dataclass
+class Derived:
+    """What build() did: the derived tables rebuilt, the indicators derived again (None: all),
+    and every file of the rebuilt partitioned tables (name → path: the published parts kept and
+    the new ones in the scratch folder) — what the new version stores for them."""
+    rebuilt: set[str]
+    redone: set[str] | None
+    parts: dict[str, Path]
+
+
+def _write_part(con: duckdb.DuckDBPyConnection, table: str, key: str, body: str, folder: Path,
+                keep_empty: bool = False) -> Path | None:
+    """One indicator's rows of a derived table, sorted, written to folder/<table>@<key>.parquet
+    (materialised first: DuckDB marks a column REQUIRED when the rows hold no null, so the same
+    rows always give the same bytes); None when there is no row."""
+    con.execute(f"create or replace temp table _part as select * from ({body}) "
+                f"order by {SORT_KEYS[table]}")
+    try:
+        if not keep_empty and not con.execute("select exists (select 1 from _part)").fetchone()[0]:
+            return None
+        path = Path(folder) / f"{store.part_name(table, key)}.parquet"
+        target = str(path).replace("'", "''")
+        con.execute(f"copy (select * from _part order by {SORT_KEYS[table]}) to '{target}' "
+                    "(format parquet, compression zstd)")
+        return path
+    finally:
+        con.execute("drop table _part")
 
 
 _EMPTY_BREAKDOWNS = (

@@ -72,6 +72,8 @@ def table_paths(wdir: Path, info: dict | None = None) -> dict[str, Path]:
 
 # Tables stored as one file per indicator: "<table>@<indicator_id>" in a version's table list.
 PARTITIONED = ("indicator_values", "indicator_breakdowns")
+# A load's scratch folder inside the warehouse (derived parts before they are linked in).
+SCRATCH = ".scratch-"
 PART = "@"
 
 
@@ -122,6 +124,8 @@ def cleanup_incomplete(wdir: Path) -> None:
             shutil.rmtree(d)
     for tmp in Path(wdir).glob(".*.tmp"):
         tmp.unlink()
+    for scratch in Path(wdir).glob(f"{SCRATCH}*"):
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def publish(wdir: Path, writers: dict[str, Callable[[Path], None]], unchanged: list[str],

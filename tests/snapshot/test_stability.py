@@ -4,6 +4,8 @@ it reports compares like with like (the same period, or both periods named)."""
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -43,7 +45,7 @@ def cut_warehouse(wdir, cut: dt.date) -> duckdb.DuckDBPyConnection:
     # The ledger: eliminations after the cut were not known yet.
     con.execute(f"""update stg_waterlogging set status = '整改中', eliminated_date = null
                     where eliminated_date > DATE '{cut}'""")
-    derive.build(con)
+    derive.build(con, Path(tempfile.mkdtemp(prefix="hc-cut-")))
     con.execute((SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
     store.template_views(con)
