@@ -328,8 +328,7 @@ def _write_part(con: duckdb.DuckDBPyConnection, table: str, key: str, body: str,
             return None
         path = Path(folder) / f"{store.part_name(table, key)}.parquet"
         target = str(path).replace("'", "''")
-        con.execute(f"copy (select * from _part order by {SORT_KEYS[table]}) to '{target}' "
-                    "(format parquet, compression zstd)")
+        con.execute(f"copy _part to '{target}' (format parquet, compression zstd)")
         return path
     finally:
         con.execute("drop table _part")
