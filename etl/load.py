@@ -586,7 +586,7 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
     # warehouse folder (one file system, so a link, not a copy), elsewhere for a dry run (which
     # writes nothing in the warehouse); removed whatever happens (and by cleanup_incomplete).
     scratch = Path(tempfile.mkdtemp(prefix=store.SCRATCH, dir=None if dry_run else wdir))
-    con = duckdb.connect(":memory:")
+    con = working_database(scratch)
     try:
         evolved = _open_working(con, info, paths, needed_tables(parsed))
         if district is not None:
@@ -676,6 +676,18 @@ def _apply(wdir: Path, parsed: list[FileReport], progress: Callable[[str], None]
     finally:
         con.close()
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def working_database(scratch: Path) -> duckdb.DuckDBPyConnection:
+    """The load's working database: a file in the scratch folder (removed after the load), so
+    DuckDB keeps within HC_ETL_MEMORY_MB and moves what does not fit to disk — a province's
+    tables do not have to fit in memory (0 = in memory, DuckDB's default limit)."""
+    mb = int(settings.get("HC_ETL_MEMORY_MB"))
+    if not mb:
+        return duckdb.connect(":memory:")
+    return duckdb.connect(str(scratch / "work.duckdb"),
+                          config={"memory_limit": f"{mb}MB",
+                                  "temp_directory": str(scratch / "spill")})
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -114,6 +114,9 @@ REGISTRY: dict[str, Setting] = {s.env: s for s in (
             "refused (zip bomb)", 1, 100_000),
     Setting("HC_ETL_MAX_ROWS", 500_000, "a sheet with more rows than this is refused", 10,
             10_000_000),
+    # The loader's working database stays within this memory, moving the rest to disk.
+    Setting("HC_ETL_MEMORY_MB", 1024, "the loader's working database stays within this many MB "
+            "of memory and moves the rest to a scratch file (0 = all in memory)", 0, 1_000_000),
     # Plausibility warnings: a value above k × or below 1/k × the median of the same unit and
     # calendar month in earlier years needs --accept-warnings to load.
     Setting("HC_WARN_HISTORY_FACTOR", 3.0, "plausibility: warn when a value is more than k × or "
