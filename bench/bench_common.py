@@ -3,8 +3,10 @@ loaded on first use; later runs reuse it, loading skips files already loaded).""
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,3 +31,11 @@ def ensure_warehouse(scale: int, out: Path = OUT) -> Path:
         subprocess.run([sys.executable, "-m", "etl", "load", "--warehouse", str(wdir),
                         str(files), "--quiet"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     return wdir
+
+
+def for_each_scale(bench: Callable[[int], None], doc: str | None) -> None:
+    """A benchmark's command line: --scales K … (default 1), then bench(K) for each."""
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1])
+    for scale in parser.parse_args().scales:
+        bench(scale)

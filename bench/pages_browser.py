@@ -11,7 +11,6 @@ Needs Debian's `chromium` (and playwright, which drives it).
 
 from __future__ import annotations
 
-import argparse
 import os
 import socket
 import subprocess
@@ -23,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_common import ensure_warehouse  # noqa: E402
+from bench.bench_common import ensure_warehouse, for_each_scale  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 PAGES = ["", "garbage", "mosquito", "chronic", "literacy", "satisfaction", "creation", "map",
@@ -128,12 +127,5 @@ def bench(scale: int) -> None:
               f"{warm / floor_warm:8.1f} {size / 1e6:9.2f}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scales", type=int, nargs="+", default=[1])
-    for scale in parser.parse_args().scales:
-        bench(scale)
-
-
 if __name__ == "__main__":
-    main()
+    for_each_scale(bench, __doc__)

@@ -10,7 +10,6 @@ Prints a table; never fails on timing.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
@@ -24,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 import duckdb  # noqa: E402
 import polars as pl  # noqa: E402
 
-from bench.bench_common import ensure_warehouse  # noqa: E402
+from bench.bench_common import ensure_warehouse, for_each_scale  # noqa: E402
 from warehouse import derive, registry, store  # noqa: E402
 
 INDICATOR = "mosq_light_trap_density"
@@ -129,12 +128,5 @@ def bench(scale: int) -> None:
               f"{wall / least:8.1f}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scales", type=int, nargs="+", default=[1])
-    for scale in parser.parse_args().scales:
-        bench(scale)
-
-
 if __name__ == "__main__":
-    main()
+    for_each_scale(bench, __doc__)

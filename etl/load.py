@@ -248,10 +248,9 @@ def _open_working(con: duckdb.DuckDBPyConnection, info: dict | None,
         con.execute(f"create table {name} as select * from empty")
         if (name in paths and needed is not None and name not in needed
                 and name not in RECORDS and stored == list(schema)
-                and _types(con, name) == _types(con, f"read_parquet('{_sql_path(paths[name])}')")):
+                and _types(con, name) == _types(con, store.relation(paths, name))):
             con.execute(f"drop table {name}")
-            con.execute(f"create view {name} as select * from "
-                        f"read_parquet('{_sql_path(paths[name])}')")
+            con.execute(f"create view {name} as select * from {store.relation(paths, name)}")
             continue
         if name in paths:
             common = [c for c in schema if c in stored]
@@ -274,10 +273,6 @@ def _open_working(con: duckdb.DuckDBPyConnection, info: dict | None,
 
 def _types(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in con.execute(f"describe select * from {relation}").fetchall()]
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 # The load's own records: always working tables (every load appends to them).
