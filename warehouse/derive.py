@@ -260,9 +260,6 @@ def build(con: duckdb.DuckDBPyConnection, scratch: Path, previous: dict | None =
               .fetchone()[0]}
     redo = [i for i in doc["indicators"] if full or i["derive"]["fact"] in dirty_facts]
     indicators = [i for i in redo if i["derive"]["fact"] in filled]
-    if full:
-        # (one is kept whatever: the table's columns come from its SQL)
-        indicators = indicators or doc["indicators"][:1]
     ids = {i["id"] for i in redo}
     facts = doc["facts"]
     stored_parts: dict[str, Path] = {}
