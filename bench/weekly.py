@@ -98,7 +98,7 @@ def floor(file: Path, wdir: Path, scratch: Path) -> float:
     con.execute(derive.sql_template("macros"))
     con.execute("create table expected_units as select unit_type, area_level, area_code, "
                 "count(distinct unit_code) as n from unit_area group by all")
-    parts = " union all ".join(f"select * from ({derive.indicator_sql(ind, fact, g)})"
+    parts = " union all ".join(f"select * from ({derive.indicator_sql(con, ind, fact, g)})"
                                for g in ind["grains"])
     con.execute(f"copy ({parts}) to '{scratch / 'part.parquet'}' (format parquet)")
     con.close()

@@ -23,35 +23,47 @@ SORT_KEYS = {
                              "breakdown, period_start"),
 }
 STEPS = {"week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1 year"}
-# The ledger measures over warehouse/sql/ledger.sql: which points are members of a period's
-# population and which of them are hits; {cohort}, {within_days} and {class_filter} come from the
-# registry entry (validated there: a date, a whole number, a class name).
+POLARS_STEPS = {"week": "1w", "month": "1mo", "quarter": "3mo", "year": "1y"}
+# The ledger measures over warehouse/sql/ledger.sql: which items can be members of a period's
+# population, and the days each is a member and a hit (from, until the day before; null: for
+# good); {cohort}, {within_days} and {class_filter} come from the registry entry (validated there:
+# a date, a whole number, a class name).
 SHARE = "case when denominator > 0 then numerator / denominator * 100 end"
-FOUND_BY_END = "p.found_date <= e.period_end"
-ELIMINATED_BY_END = "p.eliminated_on <= e.period_end"
-OPEN_AT_END = "(p.eliminated_on is null or p.eliminated_on > e.period_end)"
+# a closure counts in the period that holds its 销号日期 (until the next period starts)
+CLOSED_IN_PERIOD = {"member_if": "p.eliminated_on is not null{class_filter}",
+                    "member_from": "p.eliminated_on",
+                    "member_to": ("date_trunc('{grain}', p.eliminated_on) "
+                                  "+ interval '{step}'")}
+SPANS = ("member_if", "member_from", "member_to", "hit_from", "hit_to")
+AS_OF_END = {"member_if": "true", "member_from": "p.found_date", "member_to": "null"}
 LEDGER = {
-    "eliminated_share": {"member": FOUND_BY_END, "hit": ELIMINATED_BY_END,
+    "eliminated_share": {**AS_OF_END, "hit_from": "p.eliminated_on", "hit_to": "null",
                          "numerator": "hits", "denominator": "members", "value": SHARE},
-    "open_points": {"member": FOUND_BY_END, "hit": ELIMINATED_BY_END,
+    "open_points": {**AS_OF_END, "hit_from": "p.eliminated_on", "hit_to": "null",
                     "numerator": "members - hits", "denominator": "null", "value": "numerator"},
     # NOTE: the cohort is the points open on C by the ledger's current rows (found by C and not
     # 已销号 by C); it has values from the period that holds C on.
     "cohort_eliminated_share": {
-        "member": ("p.found_date <= {cohort} and (p.eliminated_on is null "
-                   "or p.eliminated_on > {cohort}) and e.period_end >= {cohort}"),
-        "hit": ELIMINATED_BY_END, "numerator": "hits", "denominator": "members", "value": SHARE},
+        "member_if": ("p.found_date <= {cohort} and (p.eliminated_on is null "
+                      "or p.eliminated_on > {cohort})"),
+        "member_from": "{cohort}", "member_to": "null",
+        "hit_from": "p.eliminated_on", "hit_to": "null",
+        "numerator": "hits", "denominator": "members", "value": SHARE},
     "on_time_closure_share": {
-        "member": "p.eliminated_on between e.period_start and e.period_end{class_filter}",
-        "hit": "datediff('day', p.found_date, p.eliminated_on) <= {within_days}",
+        **CLOSED_IN_PERIOD,
+        "hit_from": ("case when datediff('day', p.found_date, p.eliminated_on) <= {within_days} "
+                     "then p.eliminated_on end"),
+        "hit_to": "null",
         "numerator": "hits", "denominator": "members", "value": SHARE},
     # overdue on E (ledger.py): open then, and its 整改时限 before E; counted among the items
     # found by E, so an area whose problems are all on time has 0, not no value
-    "overdue_items": {"member": FOUND_BY_END, "hit": f"{OPEN_AT_END} and p.deadline < e.period_end",
+    "overdue_items": {**AS_OF_END, "hit_from": "p.deadline + 1", "hit_to": "p.eliminated_on",
                       "numerator": "hits", "denominator": "null", "value": "numerator"},
     "deadline_closure_share": {
-        "member": "p.eliminated_on between e.period_start and e.period_end",
-        "hit": "p.eliminated_on <= p.deadline",
+        **CLOSED_IN_PERIOD,
+        "member_if": "p.eliminated_on is not null",
+        "hit_from": "case when p.eliminated_on <= p.deadline then p.eliminated_on end",
+        "hit_to": "null",
         "numerator": "hits", "denominator": "members", "value": SHARE},
 }
 
@@ -84,20 +96,21 @@ def render(template: str, **values: object) -> str:
     return out
 
 
-def breakdown_sql(ind: dict, fact: dict, grain: str, column: str) -> str:
+def breakdown_sql(con: duckdb.DuckDBPyConnection, ind: dict, fact: dict, grain: str,
+                  column: str) -> str:
     """One ledger indicator's values per member of a breakdown column (问题类别, 发现方式,
-    责任单位) at the fact's breakdown levels: the same rule as its indicator_values."""
-    lf = fact["ledger"]
-    levels = lf.get("breakdown_levels") or fact["levels"]
-    body = render(sql_template("ledger"), step=STEPS[grain], indicator_id=ind["id"], grain=grain,
-                  levels=", ".join(f"'{lv}'" for lv in levels),
-                  **ledger_parts(ind["derive"], fact, by=column))
+    责任单位) at the fact's breakdown levels: the same rule as its indicator_values (SQL over
+    the counts ledger_counts registers in `con`)."""
+    levels = fact["ledger"].get("breakdown_levels") or fact["levels"]
+    body = ledger_sql(con, ind, fact, grain, levels, by=column)
     return (f"select indicator_id, '{column}' as dimension, breakdown, area_level, area_code, "
             f"period_grain, period_start::date as period_start, value, numerator, denominator, "
             f"{closes_on_sql(fact, grain)} as closes_on from ({body}) as v")
 
 
-def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
+def indicator_sql(con: duckdb.DuckDBPyConnection, ind: dict, fact: dict, grain: str) -> str:
+    """SQL of one indicator's values at one grain (a ledger indicator's reads the counts
+    ledger_counts registers in `con`)."""
     d = ind["derive"]
     common = dict(indicator_id=ind["id"], grain=grain, table=fact["table"], unit=fact["unit"],
                   unit_column=fact["unit_column"], date_column=fact["date_column"],
@@ -108,8 +121,7 @@ def indicator_sql(ind: dict, fact: dict, grain: str) -> str:
                       period_start=survey_period_sql(fact, grain), **common)
         return f"select {', '.join(_survey_cols())} from ({body})"
     if "measure" in d:
-        body = render(sql_template("ledger"), step=STEPS[grain], **ledger_parts(d, fact),
-                      **common)
+        body = ledger_sql(con, ind, fact, grain, fact["levels"])
     elif ind["kind"] == "grade":
         body = render(sql_template("grade"), **grade_parts(ind, fact), **common)
     elif ind["kind"] == "register":
@@ -132,11 +144,54 @@ def survey_period_sql(fact: dict, grain: str) -> str:
     return f"date_trunc('{grain}', {column})::date"
 
 
-def ledger_parts(d: dict, fact: dict, by: str | None = None) -> dict[str, str]:
-    """The ledger template's tables, columns, member/hit conditions and value expressions for a
-    derive entry of a ledger fact (`by`: a breakdown column)."""
+def ledger_sql(con: duckdb.DuckDBPyConnection, ind: dict, fact: dict, grain: str,
+               levels: list[str], by: str | None = None) -> str:
+    """A ledger indicator's values at one grain and its levels (per member of `by`): its counts
+    (ledger_counts, registered in `con` as a relation of their own) with the measure's numerator,
+    denominator and value."""
+    d = ind["derive"]
+    name = f"_ledger_{ind['id']}_{grain}_{by or 'all'}"
+    con.register(name, ledger_counts(con, d, fact, grain, levels, by))
+    m = LEDGER[d["measure"]]
+    return (f"select *, {m['value']} as value from ("
+            f"select '{ind['id']}' as indicator_id, area_level, area_code, breakdown, "
+            f"'{grain}' as period_grain, period_start, {m['numerator']}::double as numerator, "
+            f"{m['denominator']}::double as denominator, null::bigint as reporting_units "
+            f"from {name})")
+
+
+def ledger_counts(con: duckdb.DuckDBPyConnection, d: dict, fact: dict, grain: str,
+                  levels: list[str], by: str | None = None) -> pl.DataFrame:
+    """The running counts of a ledger measure: per area (and member of `by`) and period, from
+    the area's first change on, the members and hits at the period's end (warehouse/sql/
+    ledger.sql gives each period's changes; they are added up here, where a running sum over
+    areas × periods takes little memory — DuckDB's window sort over a province's grids × weeks
+    did not fit in HC_ETL_MEMORY_MB). Rows with no member are left out."""
+    sql = render(sql_template("ledger"), grain=grain, levels=", ".join(f"'{lv}'" for lv in levels),
+                 **ledger_parts(d, fact, grain, by))
+    changes = _frame(con, sql)
+    keys = ["area_level", "area_code", "breakdown"]
+    if changes.height == 0:
+        return changes.select(*keys, "period_start", "members", "hits")
+    first, last = changes.select(pl.first("first_period", "last_period")).row(0)
+    periods = pl.DataFrame({"period_start": pl.date_range(first, last, POLARS_STEPS[grain],
+                                                          eager=True)})
+    starts = changes.group_by(keys).agg(pl.col("period_start").min().alias("_first"))
+    cells = (starts.join(periods, how="cross")
+             .filter(pl.col("period_start") >= pl.col("_first")).drop("_first"))
+    return (cells.join(changes.drop("first_period", "last_period"),
+                       on=[*keys, "period_start"], how="left", nulls_equal=True)
+            .sort([*keys, "period_start"], nulls_last=False)
+            .with_columns(pl.col("members", "hits").fill_null(0).cum_sum().over(keys))
+            .filter(pl.col("members") > 0))
+
+
+def ledger_parts(d: dict, fact: dict, grain: str, by: str | None = None) -> dict[str, str]:
+    """The ledger template's tables, columns and member/hit days for a derive entry of a ledger
+    fact at a grain (`by`: a breakdown column)."""
     cohort = d.get("cohort_open_on")
-    fill = {"cohort": f"date '{cohort.isoformat()}'" if cohort else "null",
+    fill = {"grain": grain, "step": STEPS[grain],
+            "cohort": f"date '{cohort.isoformat()}'" if cohort else "null",
             "within_days": int(d.get("within_days") or 0),
             "class_filter": (f" and p.point_class = '{d['point_class']}'"
                              if d.get("point_class") else "")}
@@ -144,7 +199,7 @@ def ledger_parts(d: dict, fact: dict, by: str | None = None) -> dict[str, str]:
     return {"items": lf.get("items", fact["table"]), "closed": lf["closed"],
             "class": lf["class"], "deadline": lf.get("deadline") or "null::date",
             "by": by or "null::varchar",
-            **{k: v.format(**fill) for k, v in LEDGER[d["measure"]].items()}}
+            **{k: v.format(**fill) for k, v in LEDGER[d["measure"]].items() if k in SPANS}}
 
 
 def where_sql(d: dict) -> str:
@@ -279,19 +334,22 @@ def build(con: duckdb.DuckDBPyConnection, scratch: Path, previous: dict | None =
             and name.split(store.PART, 1)[-1] not in (*needs, "_")]
         for ind in indicators:
             fact = facts[ind["derive"]["fact"]]
-            parts = ([_values_sql(ind, fact, g) for g in ind["grains"]]
+            before = _registered(con)
+            parts = ([_values_sql(con, ind, fact, g) for g in ind["grains"]]
                      if table == "indicator_values" else
-                     [breakdown_sql(ind, fact, g, column) for column in
+                     [breakdown_sql(con, ind, fact, g, column) for column in
                       (fact.get("ledger") or {}).get("breakdowns", [])
                       for g in ind["grains"] if "measure" in ind["derive"]])
             if parts:
                 written = _write_part(con, table, ind["id"], "\nunion all\n".join(parts),
                                       scratch)
                 files += [written] if written else []
+            for name in _registered(con) - before:     # a ledger's counts
+                con.unregister(name)
         if not files:
             # a table with no row at all keeps one empty part, so it still has its columns
             first = doc["indicators"][0]
-            shape = _values_sql(first, facts[first["derive"]["fact"]], first["grains"][0])
+            shape = _values_sql(con, first, facts[first["derive"]["fact"]], first["grains"][0])
             empty = (f"select * from ({shape}) where false" if table == "indicator_values"
                      else _EMPTY_BREAKDOWNS)
             files = [_write_part(con, table, "_", empty, scratch, keep_empty=True)]
@@ -313,22 +371,70 @@ class Derived:
     parts: dict[str, Path]
 
 
+# How a derived table's part is cut to be sorted: groups of rows by the sort key's leading
+# columns and the area code cut at the street (a grid's code starts with its street's: cutting
+# keeps the order), packed in order into chunks of about CHUNK_ROWS rows, each sorted on its own
+# and written after the one before. DuckDB's ORDER BY of a province's ledger indicator (5 M
+# rows) did not fit in HC_ETL_MEMORY_MB; a chunk does.
+CHUNK_BY = {"indicator_values": ("indicator_id", "period_grain", "area_level",
+                                 "left(area_code, 9)"),
+            "indicator_breakdowns": ("indicator_id", "dimension", "period_grain", "area_level",
+                                     "left(area_code, 9)")}
+CHUNK_ROWS = 500_000
+
+
 def _write_part(con: duckdb.DuckDBPyConnection, table: str, key: str, body: str, folder: Path,
                 keep_empty: bool = False) -> Path | None:
-    """One indicator's rows of a derived table, sorted, written to folder/<table>@<key>.parquet
-    (materialised first: DuckDB marks a column REQUIRED when the rows hold no null, so the same
-    rows always give the same bytes); None when there is no row."""
-    con.execute(f"create or replace temp table _part as select * from ({body}) "
-                f"order by {SORT_KEYS[table]}")
+    """One indicator's rows of a derived table, sorted by the table's key, written to
+    folder/<table>@<key>.parquet; None when there is no row. The same rows give the same bytes
+    whichever load derives them: the key is unique, so the order is, and so are the chunks
+    (CHUNK_BY) the rows are sorted and written in."""
+    import pyarrow.parquet as pq
+
+    con.execute(f"create or replace table _part_rows as select * from ({body})")
     try:
-        if not keep_empty and not con.execute("select exists (select 1 from _part)").fetchone()[0]:
+        groups = _frame(con, f"select {', '.join(CHUNK_BY[table])}, count(*) as _rows "
+                             "from _part_rows group by all order by all")
+        if groups.height == 0 and not keep_empty:
             return None
+        names = [f"_g{i}" for i in range(groups.width - 1)]
+        groups = groups.rename(dict(zip(groups.columns[:-1], names, strict=True)))
+        # consecutive groups into chunks of about CHUNK_ROWS rows
+        chunk, rows, numbers = 0, 0, []
+        for n in groups["_rows"]:
+            if rows and rows + n > CHUNK_ROWS:
+                chunk, rows = chunk + 1, 0
+            numbers.append(chunk)
+            rows += n
+        con.register("_part_chunks", groups.with_columns(_chunk=pl.Series(numbers)))
         path = Path(folder) / f"{store.part_name(table, key)}.parquet"
-        target = str(path).replace("'", "''")
-        con.execute(f"copy _part to '{target}' (format parquet, compression zstd)")
+        match = " and ".join(f"c.{g} = {expr}" for g, expr in
+                             zip(names, CHUNK_BY[table], strict=True))
+        con.complete()
+        schema = con.sql("select * from _part_rows limit 0").to_arrow_table().schema
+        with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+            for i in range(chunk + 1 if groups.height else 0):
+                con.complete()
+                writer.write_table(con.sql(
+                    f"select * from _part_rows semi join (select * from _part_chunks where "
+                    f"_chunk = {i}) as c on {match} order by {SORT_KEYS[table]}"
+                ).to_arrow_table())
+        con.unregister("_part_chunks")
         return path
     finally:
-        con.execute("drop table _part")
+        con.execute("drop table _part_rows")
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
+    con.complete()      # NOTE: a result an earlier execute() left unfetched would block sql()
+    return con.sql(sql).pl()
+
+
+def _registered(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The names of the Python objects registered in `con` (a ledger's counts)."""
+    return {r[0] for r in con.execute(
+        "select view_name from duckdb_views() where temporary and view_name like '\\_ledger\\_%'"
+        " escape '\\'").fetchall()}
 
 
 _EMPTY_BREAKDOWNS = (
@@ -338,7 +444,7 @@ _EMPTY_BREAKDOWNS = (
     " null::double as denominator, null::date as closes_on where false")
 
 
-def _values_sql(ind: dict, fact: dict, grain: str) -> str:
+def _values_sql(con: duckdb.DuckDBPyConnection, ind: dict, fact: dict, grain: str) -> str:
     """One indicator's rows of indicator_values at one grain (with completeness, CI, grade and
     the day its period closes)."""
     expected = ("null::bigint" if "measure" in ind["derive"]
@@ -350,7 +456,7 @@ def _values_sql(ind: dict, fact: dict, grain: str) -> str:
                {expected}::bigint as expected_units, v.n::bigint as n, v.ci_low,
                v.ci_high, {grade_case(ind, 'v.value')} as grade,
                {closes_on_sql(fact, grain)} as closes_on
-        from ({indicator_sql(ind, fact, grain)}) as v
+        from ({indicator_sql(con, ind, fact, grain)}) as v
         left join expected_units as e
           on e.unit_type = '{fact['unit']}' and e.area_level = v.area_level
          and e.area_code = v.area_code"""

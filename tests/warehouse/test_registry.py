@@ -87,9 +87,9 @@ def test_derivation_sql_binds_against_the_contracts(ind):
     con.execute(f"create table problem_items as {ledger.problem_items_sql()}")
     fact = registry.load()["facts"][ind["derive"]["fact"]]
     for grain in ind["grains"]:
-        assert con.sql(derive.indicator_sql(ind, fact, grain)).fetchall() == []
+        assert con.sql(derive.indicator_sql(con, ind, fact, grain)).fetchall() == []
         for column in (fact.get("ledger") or {}).get("breakdowns", []):
-            assert con.sql(derive.breakdown_sql(ind, fact, grain, column)).fetchall() == []
+            assert con.sql(derive.breakdown_sql(con, ind, fact, grain, column)).fetchall() == []
 
 
 def test_an_entry_without_an_english_unit_is_refused():
