@@ -60,6 +60,8 @@ VERSIONS_SCHEMA = {
 }
 BOOKKEEPING = ("etl_runs", "etl_rejects", "data_versions")   # never rolled back
 CHANGES_SHOWN = 200
+# warnings about one row: kept only when the row changes something
+ROW_LEVEL = ("history", "component")
 MOVES_SHOWN = 100
 STATUS_FLIP_WORDS = ("on_track", "at_risk", "off_track")
 UNIT_WORDS = {"street": "街道", "site": "监测点", "centre": "机构"}
@@ -117,7 +119,7 @@ class FileReport:
             "rows_changed": self.rows_changed - self.rows_new,
             "rejects": [{"sheet": s, "row": r, "column": c, "value": v, "reason": why}
                         for _, s, r, c, v, why in rejects.iter_rows()],
-            "changes": self.changes[:CHANGES_SHOWN], "changes_total": len(self.changes),
+            "changes": self.changes[:CHANGES_SHOWN], "changes_total": self.rows_changed,
             "warnings": [w.as_dict() for w in self.warnings],
         }
 
@@ -375,8 +377,8 @@ def check_district(con: duckdb.DuckDBPyConnection, c: Contract, frame: pl.DataFr
 class MergeOutcome:
     new: int = 0
     total: int = 0
-    changes: list[dict] = field(default_factory=list)
-    rows: set[tuple[str | None, int]] = field(default_factory=set)
+    changes: list[dict] = field(default_factory=list)     # the first CHANGES_SHOWN
+    rows: set[tuple[str | None, int]] = field(default_factory=set)   # of the `watch` rows
     warnings: list[Notice] = field(default_factory=list)
 
 
@@ -396,12 +398,15 @@ def _period_sql(c: Contract) -> str:
 
 def merge(con: duckdb.DuckDBPyConnection, c: Contract, incoming: pl.DataFrame,
           run_id: int, keep: pl.DataFrame | None = None, history: Path | None = None,
-          snapshot: dt.date | None = None) -> MergeOutcome:
+          snapshot: dt.date | None = None, watch: Iterable[int] = ()) -> MergeOutcome:
     """Upsert by natural key; rows whose data equal the loaded row are skipped. A whole-table
     source (Meta.whole_table: the plan's goals) also drops the rows that none of this load's
     files of that template has any more (`keep`: their keys). A snapshot source (Meta.history)
     leaves a row alone that a newer snapshot wrote. `history`: the published table, for the
-    plausibility check of the changed rows against their unit's earlier years."""
+    plausibility check of the changed rows against their unit's earlier years. The outcome
+    counts every change and lists the first CHANGES_SHOWN; of the source rows in `watch` (rows
+    with a warning), it says which changed. (A province's first load changes millions of rows:
+    a list of them all would not fit in memory.)"""
     table, keys = c.meta.table, c.meta.keys
     data_cols = list(c.schema)
     on_keys = " and ".join(f"o.{k} = i.{k}" for k in keys)
@@ -439,15 +444,21 @@ def merge(con: duckdb.DuckDBPyConnection, c: Contract, incoming: pl.DataFrame,
             con.unregister("kept")
     finally:
         con.unregister("incoming")
+    n, out.new = con.execute("select count(*), count(*) filter (where _is_new) from changed"
+                             ).fetchone()
     out.changes = [{"template": c.meta.name, "unit": u, "period": p,
                     "kind": "new" if is_new else "changed"}
                    for u, p, is_new in con.execute(f"""select {_unit_sql(c)}::varchar,
-                       {_period_sql(c)}, _is_new from changed order by source_row""").fetchall()]
+                       {_period_sql(c)}, _is_new from changed order by source_row
+                       limit {CHANGES_SHOWN}""").fetchall()]
     out.changes += [{"template": c.meta.name, "unit": u, "period": p, "kind": "removed"}
-                    for u, p in removed]
-    out.new = sum(ch["kind"] == "new" for ch in out.changes)
-    out.rows = set(con.execute("select source_sheet, source_row from changed").fetchall())
-    n = len(out.changes) - len(removed)
+                    for u, p in removed[:max(0, CHANGES_SHOWN - len(out.changes))]]
+    watch = sorted(set(watch))
+    if watch:
+        con.register("watch", pl.DataFrame({"source_row": watch}, schema={"source_row": pl.Int64}))
+        out.rows = set(con.execute("select source_sheet, source_row from changed where source_row"
+                                   " in (select source_row from watch)").fetchall())
+        con.unregister("watch")
     if n and history is not None:
         out.warnings += _history_warnings(con, c, history)
     if n:
@@ -458,7 +469,7 @@ def merge(con: duckdb.DuckDBPyConnection, c: Contract, incoming: pl.DataFrame,
                             where exists (select 1 from changed where {key_match})""")
         con.execute(f"delete from {table} using changed where {key_match}")
         con.execute(f"insert into {table} by name select * exclude (_is_new) from changed")
-    out.total = len(out.changes)
+    out.total = n + len(removed)
     return out
 
 
@@ -502,6 +513,19 @@ def _history_warnings(con: duckdb.DuckDBPyConnection, c: Contract, history: Path
                               f"{ratio:.2f}× the median of the same month in earlier years, "
                               f"{med:g}", sheet, row, col.header))
     return out
+
+
+def _published_areas(con: duckdb.DuckDBPyConnection, paths: dict[str, Path],
+                     codes: set[str]) -> int:
+    """How many of these area codes the published geography holds."""
+    if "stg_geography" not in paths or not codes:
+        return 0
+    con.register("_codes", pl.DataFrame({"area_code": sorted(codes)}))
+    try:
+        return con.execute(f"select count(*) from {store.relation(paths, 'stg_geography')} "
+                           "where area_code in (select area_code from _codes)").fetchone()[0]
+    finally:
+        con.unregister("_codes")
 
 
 def _orphan_areas(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -723,12 +747,11 @@ def _really_changed(con: duckdb.DuckDBPyConnection, dirty: set[str],
 def _keep_relevant_warnings(report: FileReport) -> None:
     """Plausibility warnings matter only for what a file would change: a file that changes
     nothing keeps only its notices; a row-level warning stays only when its row changed."""
-    row_level = {"history", "component"}
     kept = []
     for w in report.warnings:
         if w.gating and not report.rows_changed:
             continue
-        if w.kind in row_level and (w.sheet, w.row) not in report.changed_rows:
+        if w.kind in ROW_LEVEL and (w.sheet, w.row) not in report.changed_rows:
             continue
         kept.append(w)
     report.warnings = kept
@@ -796,15 +819,22 @@ def _merge_all(con: duckdb.DuckDBPyConnection, parsed: list[FileReport],
             pl.lit(report.file).alias("source_file"),
             pl.lit(result.sheet, dtype=pl.Utf8).alias("source_sheet"))
         snap = _snapshot_date(c, result) if c.meta.history else None
+        watch = [w.row for w in result.warnings if w.kind in ROW_LEVEL and w.row is not None]
         outcome = merge(con, c, staged, report.run_id, keep.get(c.meta.name),
-                        history=paths.get(c.meta.table), snapshot=snap)
+                        history=paths.get(c.meta.table), snapshot=snap, watch=watch)
         report.rows_loaded += frame.height
         report.rows_new += outcome.new
         report.rows_changed += outcome.total
-        report.changes += outcome.changes
+        report.changes += outcome.changes[:max(0, CHANGES_SHOWN - len(report.changes))]
         report.changed_rows |= outcome.rows
-        report.warnings += [Notice(w.kind, w.message, w.sheet or result.sheet, w.row, w.column)
-                            for w in outcome.warnings]
+        # NOTE: a history warning is about a changed row (merge checks only those)
+        more_warnings = [Notice(w.kind, w.message, w.sheet or result.sheet, w.row, w.column)
+                         for w in outcome.warnings]
+        report.changed_rows |= {(w.sheet, w.row) for w in more_warnings if w.kind in ROW_LEVEL}
+        report.warnings += more_warnings
+        # NOTE: the rows are in the working database now: their frame is let go (a province's
+        # files would otherwise stay in memory through the derivation)
+        result.frame = result.frame.clear()
         if outcome.total:
             dirty.add(c.meta.table)
             if c.meta.history:
@@ -819,13 +849,14 @@ def _merge_all(con: duckdb.DuckDBPyConnection, parsed: list[FileReport],
                     pl.lit("parent_code").alias("column"), pl.col("parent_code").alias("value"),
                     pl.lit("未知的上级区域编码 / unknown parent area code").alias("reason"),
                     pl.col("source_sheet").alias("sheet")), report.file))
+                # NOTE: each orphan row is a change of this file's (its run wrote it); it was
+                # new unless the published geography held its code
                 gone = set(mine["area_code"].to_list())
-                lost = [ch for ch in report.changes
-                        if ch["template"] == "geography" and ch["unit"] in gone]
-                report.changes = [ch for ch in report.changes if ch not in lost]
+                report.changes = [ch for ch in report.changes
+                                  if not (ch["template"] == "geography" and ch["unit"] in gone)]
                 report.rows_loaded -= mine.height
-                report.rows_changed -= len(lost)
-                report.rows_new -= sum(ch["kind"] == "new" for ch in lost)
+                report.rows_changed -= mine.height
+                report.rows_new -= mine.height - _published_areas(con, paths, gone)
     return dirty
 
 
