@@ -12,14 +12,15 @@ from app import formatting as F
 from app.i18n import current_lang, t
 from app.snapshot import build as B
 
-# 1/ frame and options: the default period is the latest complete one by the app's date
+# 1/ frame and options: the default period is the latest complete one by the app's date that
+# the warehouse holds values for
 version = ui.page_frame("weekly.title")
 st.caption(t("weekly.intro"))
 lang, as_of = current_lang(), ui.as_of()
 kind = ui.url_widget(st.segmented_control, t("weekly.kind"), list(B.KINDS), "kind", "week",
                      format_func=lambda k: t(f"weekly.kind.{k}")) or "week"
-first = db.query("briefing_coverage", version, grain=B.coverage_grain(kind))["first_start"][0]
-periods = {p.key: p for p in B.available(first, as_of, kind)}
+cover = db.query("briefing_coverage", version, grain=B.coverage_grain(kind))
+periods = {p.key: p for p in B.available(cover["first_start"][0], as_of, kind)}
 if not periods:
     st.info(t("weekly.no_periods", date=as_of.isoformat(), kind=t(f"weekly.kind.{kind}")))
     ui.footer(version)
@@ -35,6 +36,7 @@ def period_label(key: str) -> str:
 keys = list(periods)
 c1, c2 = st.columns([2, 1])
 week = c1.selectbox(t("weekly.period"), keys, format_func=period_label, key=f"w_{kind}",
+                    index=B.latest_with_data(list(periods.values()), cover["last_start"][0]),
                     help=t("weekly.period_help", date=as_of.isoformat()))
 names = ui.area_names(version)
 scopes = ui.briefing_scopes(version)

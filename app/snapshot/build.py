@@ -27,6 +27,7 @@ from app.snapshot.periods import (  # noqa: F401 (the briefing's public names)
     coverage_grain,
     last_complete,
     last_complete_week,
+    latest_with_data,
     month_before,
     parse,
     parse_week,

@@ -126,6 +126,13 @@ def available(first: dt.date | None, as_of: dt.date, kind: str) -> list[Period]:
     return out
 
 
+def latest_with_data(periods: list[Period], last: dt.date | None) -> int:
+    """The place in `periods` (newest first, from available()) of the newest period that starts
+    by `last` (briefing_coverage's last_start): the default briefing, so that a week whose
+    files have not come in yet is offered, not chosen."""
+    return next((i for i, p in enumerate(periods) if last is None or p.start <= last), 0)
+
+
 def month_before(day: dt.date) -> dt.date:
     """The same day a month earlier (the month's last day when it has no such day)."""
     y, m = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)

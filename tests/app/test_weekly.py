@@ -28,6 +28,16 @@ def test_weekly_page_offers_the_downloads(sample_warehouse, monkeypatch, lang):
     assert "南江区" in " ".join(m.value for m in at.markdown)
 
 
+def test_a_week_not_yet_loaded_is_offered_but_not_chosen(run_page):
+    # the sample's weekly values end with 2026-W47 (16–22 Nov); on 5 December the last complete
+    # week is W48: the page lists W48 but opens on W47, which it can build
+    at = run_page("weekly", as_of="2026-12-05", build="1")
+    box = at.selectbox(key="w_week")
+    assert box.options[0].startswith("2026-W48")
+    assert box.value == "2026-W47"
+    assert len(at.get("download_button")) == 3 and not at.error
+
+
 def test_a_briefing_download_is_audited(run_page, state_folder):
     from warehouse import audit
 

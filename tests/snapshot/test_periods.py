@@ -140,3 +140,16 @@ def test_cli_month_and_quarter(sample_warehouse, tmp_path, capsys):
     assert main(["--month", "2040-01", "--out", str(tmp_path / "q"), "--warehouse",
                  str(sample_warehouse)]) == 2
     assert "不在数据范围内" in capsys.readouterr().err
+
+
+def test_the_default_briefing_is_the_newest_period_the_warehouse_holds():
+    # on Saturday 5 December the last complete week is W48 (23–29 Nov); the weekly values
+    # reach the week of Monday 16 November (W47): W48 is offered, W47 is the default
+    weeks = B.available(dt.date(2023, 1, 2), dt.date(2026, 12, 5), "week")
+    assert [p.key for p in weeks[:2]] == ["2026-W48", "2026-W47"]
+    assert B.latest_with_data(weeks, dt.date(2026, 11, 16)) == 1
+    assert B.latest_with_data(weeks, dt.date(2026, 11, 23)) == 0
+    assert B.latest_with_data(weeks, None) == 0
+    # months: values reaching November 2026 make November the default on 5 December
+    months = B.available(dt.date(2023, 1, 1), dt.date(2026, 12, 5), "month")
+    assert months[0].key == "2026-11" and B.latest_with_data(months, dt.date(2026, 11, 1)) == 0
