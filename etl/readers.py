@@ -211,10 +211,59 @@ def _is_utf8(line: bytes) -> bool:
         return False
 
 
+# Python's whitespace (str.strip, hence _cell_text): a cell of only these characters is blank.
+_WHITESPACE = "".join(ch for ch in map(chr, range(0x110000)) if ch.isspace())
+
+
 def read_csv_grid(path: Path) -> list[RawSheet]:
     text = decode_text(read_bytes(path))
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    grid = _polars_grid(text, delimiter)
+    if grid is None:
+        grid = _csv_module_grid(text, delimiter)
+    return [RawSheet(display_path(path), None, grid)]
+
+
+def _polars_grid(text: str, delimiter: str) -> pl.DataFrame | None:
+    """The CSV's cells as _grid gives them (text columns c0…cN, blank cells null, `_row` from 1),
+    read by polars at once; None for what only the csv module reads or words exactly: a line
+    with more cells than the first, a stray quote, a cell over MAX_CELL characters, more than
+    MAX_COLUMNS columns, an empty file. (The same cells as the csv module's path on every sample
+    and fixture CSV: tests/etl/test_csv_reader.py.)"""
+    if not text.strip(_WHITESPACE):
+        return None
+    # NOTE: polars takes the number of columns from the first line (a title row has one): a
+    # first line of as many empty cells as the fullest row has is put before the text and
+    # dropped after. Without quotes a row is a line; with them, the csv module counts the cells
+    # (its C parser alone is quick; the per-cell Python work was the slow part).
+    try:
+        width = (max(line.count(delimiter) for line in text.split("\n")) + 1
+                 if '"' not in text else
+                 max(map(len, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))))
+    except (csv.Error, ValueError):
+        return None
+    if width > MAX_COLUMNS:
+        return None
+    try:
+        raw = pl.read_csv(io.BytesIO((delimiter * (width - 1) + "\n" + text).encode("utf-8")),
+                          has_header=False, separator=delimiter, infer_schema=False,
+                          quote_char='"').slice(1)
+    except pl.exceptions.PolarsError:
+        return None
+    if raw.height > _limit("HC_ETL_MAX_ROWS"):
+        return None
+    cells = raw.rename({c: f"c{i}" for i, c in enumerate(raw.columns)})
+    if cells.height and cells.select(pl.max_horizontal(
+            pl.all().str.len_chars().max()) > MAX_CELL).item():
+        return None
+    return cells.with_columns(
+        pl.when(pl.all().str.strip_chars(_WHITESPACE) == "").then(None).otherwise(pl.all())
+        .name.keep(),
+        pl.int_range(1, cells.height + 1, dtype=pl.Int64).alias("_row"))
+
+
+def _csv_module_grid(text: str, delimiter: str) -> pl.DataFrame:
     previous = csv.field_size_limit(MAX_CELL)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -229,7 +278,7 @@ def read_csv_grid(path: Path) -> list[RawSheet]:
                              f"或引号不成对 (unreadable CSV line: {e})", row=reader.line_num) from e
     finally:
         csv.field_size_limit(previous)
-    return [RawSheet(display_path(path), None, _grid(rows, start=1))]
+    return _grid(rows, start=1)
 
 
 # --------------------------------------------------------------------------- XLSX
