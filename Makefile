@@ -46,11 +46,12 @@ check: venv ## ruff + the fast tests
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -m "not slow"
 
-bench: venv ## benchmarks: ETL (scale 1, 10), the weekly load (scale 1, 10), pages (server side at scale 1 and 100, in Chromium at scale 1) and the briefings (scale 1, 100)
+bench: venv ## benchmarks: ETL (scale 1, 10), the weekly load (scale 1, 10, 100), pages (server side at scale 1 and 100, in Chromium at scale 1 and 100), concurrent sessions (scale 1) and the briefings (scale 1, 100)
 	$(BIN)/python bench/etl.py
-	$(BIN)/python bench/weekly.py --scales 1 10
+	$(BIN)/python bench/weekly.py --scales 1 10 100
 	$(BIN)/python bench/pages.py
-	$(BIN)/python bench/pages_browser.py --scales 1
+	$(BIN)/python bench/pages_browser.py --scales 1 100
+	$(BIN)/python bench/capacity.py
 	$(BIN)/python bench/snapshot.py
 
 clean: ## remove the local warehouse (not the sample files)

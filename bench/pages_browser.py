@@ -43,10 +43,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(script: Path, env: dict) -> tuple[subprocess.Popen, str]:
+def serve(script: Path, env: dict, cpu: int | None = None) -> tuple[subprocess.Popen, str]:
+    """A Streamlit server for `script` on a free port (on one CPU with `cpu`, via taskset)."""
     port = free_port()
+    pin = ["taskset", "-c", str(cpu)] if cpu is not None else []
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+        [*pin, sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
