@@ -7,6 +7,7 @@ scratch (version 1 again) is not mistaken for the old one.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
 import polars as pl
@@ -15,6 +16,13 @@ import streamlit as st
 from app import auth
 from warehouse import queries, store
 from warehouse.paths import warehouse_dir
+
+# NOTE: one page run at a time in the server process. Five sessions moving through pages at once
+# hung the whole server for good (polars 2.1 from several Python threads: threads waiting inside
+# to_pandas, collect and the arrow conversion of st.dataframe, nothing running; seen on one CPU
+# and on two; tests/e2e/test_concurrent_sessions.py). Page runs queue instead; the GIL shared
+# most of their Python work out one at a time anyway (bench/capacity.py measures the queue).
+PAGE_RUN = threading.Lock()
 
 # Columns that name an area: a district user's results keep only its own district's rows and
 # the city's (the total for comparison) — applied here, to every result, not in the pages.

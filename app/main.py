@@ -13,7 +13,7 @@ if str(ROOT) not in sys.path:
 import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from app import auth  # noqa: E402
+from app import auth, db  # noqa: E402
 from app.i18n import t  # noqa: E402
 
 # (file, title key, icon, what the role must be allowed to do: app/accounts.py User.can)
@@ -41,7 +41,8 @@ available = [p for p in PAGES if (ROOT / "pages" / p[0]).exists() and user.can(p
 nav = st.navigation([st.Page(ROOT / "pages" / f, title=t(k), icon=i, default=(f == "overview.py"))
                      for f, k, i, _ in available], expanded=True)
 try:
-    nav.run()
+    with db.PAGE_RUN:
+        nav.run()
 except (duckdb.Error, OSError) as error:
     # NOTE: e.g. a warehouse folder removed under the app; say so in plain words, not a trace.
     st.error(t("error.query", error=type(error).__name__))

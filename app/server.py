@@ -11,8 +11,16 @@ login. Logins, failed logins, lockouts, logouts and password changes go to the a
 from __future__ import annotations
 
 import html
+import os
 import sys
 from pathlib import Path
+
+# NOTE: on a one-CPU server polars' pool has one thread, and sessions drawing tables at the same
+# time (st.dataframe converts polars frames) hung the whole server for good (seen with 3 sessions:
+# threads waiting in to_pandas and collect, nothing running); with two threads they do not. Set
+# before anything imports polars. (tests/e2e/test_concurrent_sessions.py)
+if len(os.sched_getaffinity(0)) < 2:
+    os.environ.setdefault("POLARS_MAX_THREADS", "2")
 from urllib.parse import quote, urlencode
 
 ROOT = Path(__file__).resolve().parent.parent

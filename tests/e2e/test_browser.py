@@ -65,13 +65,14 @@ def server(sample_warehouse, tmp_path_factory):
     yield from serve(sample_warehouse, state)
 
 
-def serve(wdir, state):
-    """`streamlit run app/server.py` on a free port over a warehouse and a state folder; yields
-    its base URL and stops it afterwards."""
+def serve(wdir, state, cpu: int | None = None):
+    """`streamlit run app/server.py` on a free port over a warehouse and a state folder (on one
+    CPU with `cpu`, through taskset); yields its base URL and stops it afterwards."""
     port = free_port()
     env = {**os.environ, "HC_WAREHOUSE_DIR": str(wdir), "HC_STATE_DIR": str(state)}
+    pin = ["taskset", "-c", str(cpu)] if cpu is not None else []
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "server.py"),
+        [*pin, sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "server.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
