@@ -25,7 +25,8 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from warehouse import queries  # noqa: E402
 from warehouse.store import connect_readonly  # noqa: E402
 
-PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "map", "data_status", "weekly"]
+PAGES = ["overview", "garbage", "mosquito", "chronic", "literacy", "satisfaction", "creation",
+         "map", "problems", "assessment", "data_status", "weekly"]
 
 
 class Recorder:
@@ -47,7 +48,12 @@ class Recorder:
 
 
 def run_page(page: str) -> float:
+    from app.accounts import User
+
     at = AppTest.from_file(str(ROOT / "app" / "main.py"), default_timeout=600)
+    # NOTE: signed in as an administrator (AppTest has no cookies; app/auth.py reads this);
+    # signed out, every page stops at the login and nothing is measured
+    at.session_state["_auth_user"] = User("bench", "admin", None, 1)
     if page != "overview":
         at.switch_page(f"../pages/{page}.py")
     t = time.perf_counter()
@@ -78,6 +84,8 @@ def bench_scale(scale: int, out: Path, repeat: int) -> list[dict]:
         st.cache_resource.clear()
         with Recorder() as rec:
             cold = run_page(page)
+        if not rec.calls:
+            raise SystemExit(f"{page}: the page ran no query (did it stop before its content?)")
         warm = statistics.median(run_page(page) for _ in range(repeat))
         raw = statistics.median(raw_time(wdir, rec.calls) for _ in range(repeat))
         rows.append({"scale": scale, "page": page, "queries": len(rec.calls), "cold": cold,
