@@ -127,10 +127,34 @@ def open_page(browser, url: str):
             not r.url.startswith(("data:", "blob:")) else None)
     page.goto(url)
     page.wait_for_selector("h1", timeout=60_000)
+    settle(page)
+    return page, outside
+
+
+def settle(page) -> None:
+    """Wait until the page's run has finished (Streamlit's status widget gone)."""
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     page.wait_for_timeout(800)
-    return page, outside
+
+
+def choose(page, select, option: str) -> None:
+    """Open a selectbox and pick an option; a rerun that redraws the box closes an open list,
+    so the list is opened again (up to three times) rather than waited on for ever."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    select.scroll_into_view_if_needed()
+    for _ in range(3):
+        select.click()
+        wanted = page.locator('[role="option"]').filter(has_text=option)
+        try:
+            wanted.first.wait_for(timeout=5_000)
+        except PlaywrightTimeout:       # the list was closed by a rerun: open it again
+            settle(page)
+            continue
+        wanted.first.click()
+        return
+    raise AssertionError(f"option {option!r} never appeared")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -299,12 +323,11 @@ def test_intake_dry_run_errors_book_confirm_rollback(chromium, tiny_server, tmp_
             boxes.nth(i).locator("label").click()
         confirm.click()
         page.get_by_text("已导入，发布数据版本 2").wait_for(timeout=60_000)
+        settle(page)
         assert loaders(wdir)[-1] == (2, "收运检查_更正.csv", ADMIN)
         # one click back: choose version 1, restore
-        restore = page.locator('[data-testid="stSelectbox"]').filter(has_text="恢复到")
-        restore.scroll_into_view_if_needed()
-        restore.click()
-        page.locator('[role="option"]').filter(has_text="版本 1").click()
+        choose(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="恢复到"),
+               "版本 1")
         page.get_by_role("button", name="恢复到版本 1").click()
         page.get_by_text("已恢复到版本 1 的数据").wait_for(timeout=60_000)
         from warehouse import store
