@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -282,39 +282,62 @@ def check_personal_data(raw: RawSheet) -> None:
         if any(p in key for p in PERSONAL_HEADERS):
             raise EtlFatal(raw.file, "含有个人信息列，拒绝导入 (personal data column refused)",
                            column=str(h), sheet=raw.sheet)
+    if hit := _first_hit(raw, range(len(raw.header)), PERSONAL_VALUES):
+        i, row = hit
+        raise EtlFatal(raw.file, "单元格内容疑似手机号或身份证号（或电话、电子邮箱），拒绝导入 "
+                       "(value shaped like a phone, ID number or e-mail refused)",
+                       column=str(raw.header[i]) or column_letter(i), row=row, sheet=raw.sheet)
+
+
+def _first_hit(raw: RawSheet, columns: Iterable[int], pattern: str) -> tuple[int, int] | None:
+    """(column index, row number) of the first cell matching `pattern`, columns taken in the
+    order given — one pass over the sheet, however many columns."""
     df = raw.rows
-    for i, h in enumerate(raw.header):
-        c = f"c{i}"
-        if c not in df.columns:
-            continue
-        hit = df.filter(pl.col(c).str.contains(PERSONAL_VALUES))
-        if hit.height:
-            raise EtlFatal(raw.file, "单元格内容疑似手机号或身份证号（或电话、电子邮箱），拒绝导入 "
-                           "(value shaped like a phone, ID number or e-mail refused)",
-                           column=str(h) or column_letter(i), row=int(hit["_row"][0]),
-                           sheet=raw.sheet)
+    wanted = [i for i in columns if f"c{i}" in df.columns]
+    if not wanted or df.height == 0:
+        return None
+    first = df.select(pl.col("_row").filter(pl.col(f"c{i}").str.contains(pattern)).first()
+                      .alias(str(n)) for n, i in enumerate(wanted)).row(0)
+    return next(((i, int(row)) for i, row in zip(wanted, first) if row is not None), None)
 
 
 def check_names(raw: RawSheet, columns: list[int]) -> None:
     """Refuse a sheet whose free-text columns name a person ('联系人：张三', '王女士')."""
-    df, header = raw.rows, raw.header
-    for i in columns:
-        c = f"c{i}"
-        if c not in df.columns:
-            continue
-        hit = df.filter(pl.col(c).str.contains(NAME_IN_TEXT))
-        if hit.height:
-            raise EtlFatal(raw.file, "文字内容中含有人名（如“联系人：张三”），拒绝导入；"
-                           "请删去个人信息 (a person's name in free text refused)",
-                           column=header[i] or column_letter(i), row=int(hit["_row"][0]),
-                           sheet=raw.sheet)
+    if hit := _first_hit(raw, columns, NAME_IN_TEXT):
+        i, row = hit
+        raise EtlFatal(raw.file, "文字内容中含有人名（如“联系人：张三”），拒绝导入；"
+                       "请删去个人信息 (a person's name in free text refused)",
+                       column=raw.header[i] or column_letter(i), row=row, sheet=raw.sheet)
 
 
 NUMBER_KINDS = ("int", "year", "num", "pct", "lon", "lat")
 
 
-def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """(parsed value, reject reason or null) for raw cleaned text `s`."""
+def _read_column(c: Col, s: pl.Expr) -> pl.Expr | None:
+    """The costly reading of a column's cleaned text `s` (a number, date, quarter, yes/no or
+    label): computed once, in its own pass, so that every check of `_parse_column` asks a
+    column of the result instead of reading the text again (None: nothing to read)."""
+    if c.kind == "enum":
+        assert c.values is not None
+        return s.replace_strict(c.values, default=s if c.descriptive else None)
+    if c.kind == "bool":
+        return parse.parse_bool(s)
+    if c.kind == "quarter":
+        return parse.parse_quarter(s)
+    if c.kind == "date":
+        return parse.parse_date(s)
+    if c.kind == "month":
+        return parse.parse_month(s)
+    if c.kind in NUMBER_KINDS:
+        return parse.read_number(s, allow_percent=c.percent_ok)
+    return None
+
+
+def _parse_column(c: Col, s: pl.Expr, read: pl.Expr | None = None) -> tuple[pl.Expr, pl.Expr]:
+    """(parsed value, reject reason or null) for raw cleaned text `s`; `read` is the column
+    `_read_column` made of `s` (computed here when not given)."""
+    if read is None:
+        read = _read_column(c, s)
     bad: list[tuple[pl.Expr, str]] = []
     if c.kind in ("code", "text", "geometry"):
         value = s
@@ -323,24 +346,23 @@ def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
             bad.append((~value.str.contains(c.pattern or CODE_DEFAULT), "编码格式不正确 / bad "
                                                                         "code"))
     elif c.kind == "enum":
-        assert c.values is not None
-        if c.descriptive:
-            # NOTE: a label outside the list is kept as written (warned in apply_contract): the
-            # row still counts in every indicator; only its breakdown shows the label as given.
-            value = s.replace_strict(c.values, default=s)
-        else:
-            value = s.replace_strict(c.values, default=None)
+        assert c.values is not None and read is not None
+        value = read
+        if not c.descriptive:
+            # NOTE: a label outside the list is kept as written when the column is descriptive
+            # (warned in apply_contract): the row still counts in every indicator; only its
+            # breakdown shows the label as given.
             allowed = "、".join(dict.fromkeys(c.values.values()))
             bad.append((value.is_null(), f"取值不在允许范围（{allowed}） / value not allowed"))
     elif c.kind == "bool":
-        value = parse.parse_bool(s)
+        value = read
         bad.append((value.is_null(), "应为 是/否 / expected yes or no"))
     elif c.kind == "quarter":
-        value = parse.parse_quarter(s)
+        value = read
         bad.append((value.is_null(), "季度无法识别（应写成 2025-Q1 或 2025年第1季度） / unreadable "
                                      "quarter (write 2025-Q1)"))
     elif c.kind in ("date", "month"):
-        value = parse.parse_date(s) if c.kind == "date" else parse.parse_month(s)
+        value = read
         bad.append((value.is_null(), "日期无法识别 / unreadable date" if c.kind == "date"
                     else "月份无法识别 / unreadable month"))
         bad.append((value < parse.EARLIEST, "日期早于2000年（可能是 Excel 的占位日期 "
@@ -349,12 +371,13 @@ def _parse_column(c: Col, s: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
             bad.append((value > parse.today(), f"日期晚于今天（{parse.today()}） / date in the "
                                                "future"))
     else:  # numbers
-        num = parse.parse_number(s, allow_percent=c.percent_ok)
+        assert read is not None
+        num = parse.finite(read)
         bad.append((parse.bad_comma(s), "逗号不是千位分隔符：小数请用小数点（如 1.5），"
                                         "千位分隔只用于 1,234 这样三位一组 / a comma that is "
                                         "not a thousands separator (decimal comma?)"))
-        bad.append((parse.not_finite(s, c.percent_ok), "不是有限的数字（NaN、无穷大或超出范围） / "
-                                                       "not a finite number"))
+        bad.append((read.is_not_null() & ~read.is_finite(), "不是有限的数字（NaN、无穷大或超出"
+                                                            "范围） / not a finite number"))
         bad.append((num.is_null(), "不是有效数字 / not a number"))
         bad.append((num.abs() > parse.LARGEST, "数值过大 / number too large"))
         if c.kind in ("int", "year"):
@@ -449,18 +472,27 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
     rows_read = text.height
     warnings += _sheet_warnings(contract, raw, text, mapping, index)
 
+    # NOTE: two passes — each column's text is read once (numbers, dates…), then every check asks
+    # the result; in one pass polars read the text again inside each check.
+    reads = {c.name: e for c in contract.columns
+             if (e := _read_column(c, pl.col(c.name))) is not None}
+    text = text.with_columns(e.alias(f"{n}__read") for n, e in reads.items())
     parsed_exprs, reason_exprs = [], []
     for c in contract.columns:
-        value, reason = _parse_column(c, pl.col(c.name))
+        value, reason = _parse_column(c, pl.col(c.name), pl.col(f"{c.name}__read")
+                                      if c.name in reads else None)
         parsed_exprs.append(value.alias(c.name))
         reason_exprs.append(reason.alias(f"{c.name}__why"))
     staged = text.select(pl.col("_row"), *[pl.col(n).alias(f"{n}__raw") for n in names],
                          *parsed_exprs, *reason_exprs)
 
     reject_parts = []
-    for c in contract.columns:
-        bad = staged.filter(pl.col(f"{c.name}__why").is_not_null())
-        if bad.height:
+    # NOTE: which columns have rejects is asked once: a filter per column costs a pass each.
+    rejecting = staged.select(pl.col(f"{n}__why").is_not_null().any() for n in names).row(0) \
+        if staged.height else (False,) * len(names)
+    for c, any_rejected in zip(contract.columns, rejecting):
+        if any_rejected:
+            bad = staged.filter(pl.col(f"{c.name}__why").is_not_null())
             reject_parts.append(_reject_frame(bad, headers.get(c.name, c.header),
                                               pl.col(f"{c.name}__raw"),
                                               pl.col(f"{c.name}__why")))
@@ -477,18 +509,30 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
     any_bad = pl.any_horizontal([pl.col(f"{n}__why").is_not_null() for n in names])
     good = staged.filter(~any_bad).select("_row", *names)
 
-    for rule in contract.rules:
-        ok = rule.check.fill_null(True)
-        bad = good.filter(~ok)
-        if bad.height:
-            reject_parts.append(_reject_frame(bad, headers.get(rule.column, rule.column),
-                                              pl.col(rule.column), rule.reason))
-            good = good.filter(ok)
-    for rule in contract.warn_rules:
-        bad = good.filter(~rule.check.fill_null(True))
-        for row, value in bad.select("_row", pl.col(rule.column).cast(pl.Utf8)).iter_rows():
-            warnings.append(Notice("component", _with_value(rule.reason, value), raw.sheet, row,
-                                   headers.get(rule.column, rule.column)))
+    # NOTE: rules are row-wise; a row is rejected by the first rule it breaks (as if each rule
+    # filtered the rows the earlier ones kept), all rules checked in one pass.
+    if contract.rules and good.height:
+        oks = [f"__ok{k}" for k in range(len(contract.rules))]
+        checked = good.with_columns(rule.check.fill_null(True).alias(ok)
+                                    for rule, ok in zip(contract.rules, oks))
+        for k, rule in enumerate(contract.rules):
+            first_broken = ~pl.col(oks[k]) & pl.all_horizontal(pl.col(oks[:k])) if k \
+                else ~pl.col(oks[0])
+            bad = checked.filter(first_broken)
+            if bad.height:
+                reject_parts.append(_reject_frame(bad, headers.get(rule.column, rule.column),
+                                                  pl.col(rule.column), rule.reason))
+        good = checked.filter(pl.all_horizontal(pl.col(oks))).drop(oks)
+    if contract.warn_rules and good.height:
+        warned = good.select(pl.any_horizontal(~rule.check.fill_null(True)
+                                               for rule in contract.warn_rules)).to_series()
+        if warned.any():
+            for rule in contract.warn_rules:
+                bad = good.filter(~rule.check.fill_null(True))
+                for row, value in bad.select("_row",
+                                             pl.col(rule.column).cast(pl.Utf8)).iter_rows():
+                    warnings.append(Notice("component", _with_value(rule.reason, value),
+                                           raw.sheet, row, headers.get(rule.column, rule.column)))
 
     if contract.meta.sum_duplicates:
         good = _sum_duplicates(good, contract)

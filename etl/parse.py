@@ -39,12 +39,22 @@ def _number_text(s: pl.Expr, allow_percent: bool) -> pl.Expr:
     return t.str.strip_suffix("%") if allow_percent else t
 
 
+def read_number(s: pl.Expr, allow_percent: bool) -> pl.Expr:
+    """The text read as a float, NaN and infinities included (what `parse_number` and
+    `not_finite` are made of: a column read once, then both asked of the result)."""
+    return _number_text(s, allow_percent).cast(pl.Float64, strict=False)
+
+
+def finite(x: pl.Expr) -> pl.Expr:
+    """A `read_number` result without NaN and infinities."""
+    return pl.when(x.is_finite()).then(x)
+
+
 def parse_number(s: pl.Expr, allow_percent: bool) -> pl.Expr:
     """'1,234.5' → 1234.5; '85.3%' → 85.3 when percentages are allowed, else null. Null too for a
     comma that is not a thousands separator ('1,5'), and for NaN, infinities and overflow
     ('1e400')."""
-    x = _number_text(s, allow_percent).cast(pl.Float64, strict=False)
-    return pl.when(x.is_finite()).then(x)
+    return finite(read_number(s, allow_percent))
 
 
 def bad_comma(s: pl.Expr) -> pl.Expr:
@@ -55,7 +65,7 @@ def bad_comma(s: pl.Expr) -> pl.Expr:
 
 def not_finite(s: pl.Expr, allow_percent: bool) -> pl.Expr:
     """Text that reads as NaN or an infinity ('NaN', 'inf', '1e400')."""
-    x = _number_text(s, allow_percent).cast(pl.Float64, strict=False)
+    x = read_number(s, allow_percent)
     return x.is_not_null() & ~x.is_finite()
 
 

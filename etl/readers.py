@@ -153,17 +153,25 @@ def _grid(rows: list[list[object]], start: int = 1, numbers: list[int] | None = 
     if width > MAX_COLUMNS:
         raise UnreadableFile(f"表格超过 {MAX_COLUMNS} 列，不是数据模板 (more than {MAX_COLUMNS} "
                              "columns)", sheet=sheet)
-    cols: dict[str, list] = {f"c{i}": [] for i in range(width)}
-    for n, r in enumerate(rows):
-        for i in range(width):
-            text = _cell_text(r[i]) if i < len(r) else None
-            if text is not None and max_cell is not None and len(text) > max_cell:
-                raise UnreadableFile(
-                    f"单元格超过 {MAX_CELL} 个字符（Excel 单元格上限），不是正常的填报内容 "
-                    f"(a cell longer than {MAX_CELL} characters)", sheet=sheet,
-                    row=numbers[n] if numbers else start + n, column=column_letter(i))
-            cols[f"c{i}"].append(text)
+    # NOTE: column by column (a transposed copy made by zip), text cells kept as they are unless
+    # blank: a Python call per cell was most of the time of reading a large workbook.
+    padded = (r if len(r) == width else list(r) + [None] * (width - len(r)) for r in rows)
+    cols: dict[str, list] = {}
+    for i, cells in enumerate(zip(*padded)):
+        cols[f"c{i}"] = [v if type(v) is str and v.strip() else _cell_text(v) for v in cells]
+    if not cols:
+        cols = {f"c{i}": [] for i in range(width)}
     df = pl.DataFrame(cols, schema={k: pl.Utf8 for k in cols})
+    if max_cell is not None and width and rows:
+        too_long = df.select(pl.any_horizontal(pl.all().str.len_chars() > max_cell)
+                             .arg_true().first()).item()
+        if too_long is not None:
+            lengths = [len(text or "") for text in df.row(too_long)]
+            i = next(i for i, n in enumerate(lengths) if n > max_cell)
+            raise UnreadableFile(
+                f"单元格超过 {MAX_CELL} 个字符（Excel 单元格上限），不是正常的填报内容 "
+                f"(a cell longer than {MAX_CELL} characters)", sheet=sheet,
+                row=numbers[too_long] if numbers else start + too_long, column=column_letter(i))
     row_numbers = (pl.Series("_row", numbers, dtype=pl.Int64) if numbers is not None
                    else pl.int_range(start, start + len(rows), dtype=pl.Int64, eager=True))
     return df.with_columns(row_numbers.alias("_row"))
@@ -300,6 +308,8 @@ _UNCACHED = re.compile(rb'<(?:\w+:)?c\b([^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*)>\s*'
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b(?=[^>]*\bt="e")[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>'
                          rb'(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>', re.S)
 _FAR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{3}\d+)"')
+_FAR_HINT = re.compile(rb'\br="[A-Z]{3}\d')          # needed for _FAR_CELL, much cheaper
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")             # needed for _UNCACHED
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _ROOT = re.compile(rb"<[A-Za-z_]")
 
@@ -364,26 +374,32 @@ def _sheet_flags(zf: zipfile.ZipFile, member: str, sheet: str
             if cut <= 0:
                 cut = len(data) if not chunk else 0
             part, carry = data[:cut], data[cut:]
-            for m in _COL.finditer(part):
-                attrs = m.group(1)
-                lo, hi = _MIN.search(attrs), _MAX.search(attrs)
-                if _HIDDEN.search(attrs) and lo and hi:
-                    cols.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), MAX_COLUMNS)))
-            for m in _ROW.finditer(part):
-                r = _R.search(m.group(1))
-                if r and _HIDDEN.search(m.group(1)):
-                    rows.add(int(r.group(1)))
-            if far := _FAR_CELL.search(part):
+            # NOTE: each scan below runs only when a cheap test of the chunk says it can find
+            # something (a sheet of plain values has no "hidden", no t="e", no formula).
+            if _HIDDEN.search(part):
+                for m in _COL.finditer(part):
+                    attrs = m.group(1)
+                    lo, hi = _MIN.search(attrs), _MAX.search(attrs)
+                    if _HIDDEN.search(attrs) and lo and hi:
+                        cols.update(range(int(lo.group(1)) - 1,
+                                          min(int(hi.group(1)), MAX_COLUMNS)))
+                for m in _ROW.finditer(part):
+                    r = _R.search(m.group(1))
+                    if r and _HIDDEN.search(m.group(1)):
+                        rows.add(int(r.group(1)))
+            if _FAR_HINT.search(part) and (far := _FAR_CELL.search(part)):
                 raise UnreadableFile(f"表格在 {far.group(1).decode()} 处有单元格，"
                                      f"超过 {MAX_COLUMNS} 列 (a cell beyond column ZZ)",
                                      sheet=sheet)
-            for m in _ERROR_CELL.finditer(part):
-                errors[(int(m.group(2)), _column_index(m.group(1).decode()))] = \
-                    m.group(3).decode("utf-8", "replace")
-            for m in _UNCACHED.finditer(part):
-                empty_text = m.group(4) and b"</" in m.group(4) and b't="str"' in m.group(1)
-                if not empty_text:
-                    uncached.append((int(m.group(3)), _column_index(m.group(2).decode())))
+            if b't="e"' in part:
+                for m in _ERROR_CELL.finditer(part):
+                    errors[(int(m.group(2)), _column_index(m.group(1).decode()))] = \
+                        m.group(3).decode("utf-8", "replace")
+            if _FORMULA.search(part):
+                for m in _UNCACHED.finditer(part):
+                    empty_text = m.group(4) and b"</" in m.group(4) and b't="str"' in m.group(1)
+                    if not empty_text:
+                        uncached.append((int(m.group(3)), _column_index(m.group(2).decode())))
             if not chunk:
                 break
     return cols, rows, uncached, errors

@@ -62,3 +62,17 @@ def test_key_population_rules():
         (3, "重点人群建档数"), (4, "重点人群档案动态更新数")]
     assert r.rejects.filter(r.rejects["row_number"] == 3)["reason"][0].startswith(
         "重点人群建档数大于重点人群数")
+
+
+def test_a_row_breaking_two_rules_is_rejected_once_by_the_first():
+    """Rules are checked in one pass; a row is rejected by the first rule it breaks, exactly as
+    if each rule had filtered the rows the earlier ones kept."""
+    both = with_(4, "3001")
+    both[8] = "1001"                                     # 高血压规范 > 在管, and 糖尿病控制 > 在管
+    r = chronic_disease.transform(sheet(HEADER, GOOD, both, with_(8, "1001")))
+    assert r.frame["_row"].to_list() == [2]
+    got = r.rejects.select("row_number", "column", "reason").rows()
+    assert got == [(3, "高血压规范管理人数",
+                    "高血压规范管理人数大于在管患者数 / standard > managed"),
+                   (4, "糖尿病血糖控制人数",
+                    "糖尿病血糖控制人数大于在管患者数 / controlled > managed")]

@@ -39,3 +39,14 @@ def test_decimals_codes_and_counts_are_not_personal_data():
         ["CHC001", "202506", "13812345", "3000", "2000", "1800", "1000", "700", "600", "25000",
          "15000", "8000", "7000"]))
     assert r.frame.height == 1
+
+
+def test_the_first_column_with_personal_data_is_named_though_its_row_comes_later():
+    """Columns are searched in the sheet's order (all in one pass): the 备注 column's phone in
+    row 3 is named, not the 说明 column's ID number in row 2."""
+    with pytest.raises(EtlFatal, match="手机号或身份证号") as e:
+        garbage_inspection.transform(sheet(
+            [*HEADER, "备注", "说明"],
+            ["990102001", "202506", "1", "0", "", "110101199003071234"],
+            ["990102002", "202506", "1", "0", "13812345678", ""]))
+    assert (e.value.row, e.value.column) == (3, "备注")
