@@ -220,7 +220,10 @@ def _is_utf8(line: bytes) -> bool:
 
 
 # Python's whitespace (str.strip, hence _cell_text): a cell of only these characters is blank.
-_WHITESPACE = "".join(ch for ch in map(chr, range(0x110000)) if ch.isspace())
+# Written out (listing them from all of Unicode at import cost 60 ms of every load); the test
+# tests/etl/test_csv_reader.py checks the list against str.isspace.
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+              "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 def read_csv_grid(path: Path) -> list[RawSheet]:
@@ -239,7 +242,7 @@ def _polars_grid(text: str, delimiter: str) -> pl.DataFrame | None:
     with more cells than the first, a stray quote, a cell over MAX_CELL characters, more than
     MAX_COLUMNS columns, an empty file. (The same cells as the csv module's path on every sample
     and fixture CSV: tests/etl/test_csv_reader.py.)"""
-    if not text.strip(_WHITESPACE):
+    if not text.strip(WHITESPACE):
         return None
     # NOTE: polars takes the number of columns from the first line (a title row has one): a
     # first line of as many empty cells as the fullest row has is put before the text and
@@ -266,7 +269,7 @@ def _polars_grid(text: str, delimiter: str) -> pl.DataFrame | None:
             pl.all().str.len_chars().max()) > MAX_CELL).item():
         return None
     return cells.with_columns(
-        pl.when(pl.all().str.strip_chars(_WHITESPACE) == "").then(None).otherwise(pl.all())
+        pl.when(pl.all().str.strip_chars(WHITESPACE) == "").then(None).otherwise(pl.all())
         .name.keep(),
         pl.int_range(1, cells.height + 1, dtype=pl.Int64).alias("_row"))
 

@@ -70,3 +70,9 @@ def test_an_overlong_cell_gets_the_csv_modules_words(tmp_path):
     assert readers._polars_grid(path.read_text(encoding="utf-8"), ",") is None
     with pytest.raises(readers.UnreadableFile, match="无法按 CSV 读取"):
         readers.read_csv_grid(path)
+
+
+def test_the_written_out_whitespace_is_pythons():
+    """A cell of only whitespace is blank, whichever reader read it: the reader's list is every
+    character str.strip removes, no more, no fewer."""
+    assert set(readers.WHITESPACE) == {ch for ch in map(chr, range(0x110000)) if ch.isspace()}
