@@ -176,9 +176,7 @@ def period_label(start: dt.date | None, grain: str | None) -> str:
 
 def area_names(version: int, lang: str | None = None) -> dict[str, str]:
     """Every area's name in the language (English names when the geography gives them)."""
-    lang = lang or current_lang()
-    return {r["area_code"]: F.area_name(r, lang)
-            for r in db.query("areas", version).iter_rows(named=True)}
+    return db.area_names(version, lang or current_lang())
 
 
 def briefing_scopes(version: int) -> list[str]:
@@ -210,6 +208,18 @@ def data_ends(version: int, source_tables: list[str]) -> None:
         st.caption(t("frame.data_ends", items=t("frame.join").join(parts)))
 
 
+def long_table(table: pl.DataFrame, name: str, key: str, height: int = 400) -> None:
+    """A list that may run to thousands of rows (a province's open problems): its first
+    HC_TABLE_MAX_ROWS rows in the list's own order, a caption naming how many more there are,
+    and the downloads with every row."""
+    limit = settings.TABLE_MAX_ROWS
+    st.dataframe(table.head(limit), hide_index=True, width="stretch",
+                 height=height if table.height > 10 else "auto")
+    if table.height > limit:
+        st.caption(t("table.first_rows", shown=limit, n=table.height))
+    downloads(table, name, key)
+
+
 def downloads(df: pl.DataFrame, name: str, key: str) -> None:
     """The data behind a chart or table, as CSV (with BOM) and XLSX — for the roles that may
     download (a leader's account views only)."""
@@ -239,8 +249,8 @@ def provenance(version: int, indicator_id: str, area: Area, grain: str,
             st.caption(t("provenance.none"))
             return
         st.caption(t("provenance.rows"))
-        st.dataframe(labelled(rows, version, table), hide_index=True, width="stretch",
-                     height=240)
+        long_table(labelled(rows, version, table),
+                   f"source_rows_{indicator_id}_{area.code}_{period:%Y%m%d}", f"{key}_rows", 240)
         loads = db.query("runs_by_id", version, ids=rows["run_id"].unique().to_list())
         st.caption(t("provenance.runs"))
         st.dataframe(loads_table(loads), hide_index=True, width="stretch")

@@ -12,7 +12,7 @@ import pydeck as pdk
 from app import formatting as F
 from app.i18n import t
 from app.i18n.creation import TYPES
-from app.maps import _tip
+from app.maps import _street_layer, _street_title, _tip, count_radius
 from app.overview import Tile, tile
 from warehouse.status import COLOURS, VOCABULARY
 
@@ -109,6 +109,31 @@ def unit_layer(units: pl.DataFrame, lang: str) -> pdk.Layer:
                      line_width_min_pixels=1, pickable=True, auto_highlight=True)
 
 
+def street_unit_layer(units: pl.DataFrame, names: dict[str, str], lang: str) -> pdk.Layer:
+    """Units in force rolled up to their street, for a view with too many to send: a ring at
+    the middle of the street's units, sized by their number, in the colour of the group most of
+    them belong to; its tooltip counts the units of each group."""
+    placed = units.filter(pl.col("holds") & pl.col("lon").is_not_null()
+                          & pl.col("lat").is_not_null())
+    groups = {ct: group(ct) for ct in placed["creation_type"].unique().to_list()}
+    placed = placed.with_columns(pl.col("creation_type").replace_strict(groups).alias("group"))
+    per = placed.group_by("street_code").agg(
+        pl.col("lon").mean(), pl.col("lat").mean(), pl.len().alias("n"),
+        *[(pl.col("group") == g).sum().alias(g) for g in GROUP_COLOURS]).sort("street_code")
+    rows = []
+    for r in per.iter_rows(named=True):
+        most = max(GROUP_COLOURS, key=lambda g: r[g])
+        rows.append({
+            "position": [round(r["lon"], 6), round(r["lat"], 6)], "street": r["street_code"],
+            "radius": count_radius(r["n"]), "fill": [*GROUP_COLOURS[most], 70],
+            "line": [*GROUP_COLOURS[most], 255],
+            **_tip(_street_title("creation.tip.street_units", r["street_code"], names, lang),
+                   [(t("creation.tip.units", lang), r["n"]),
+                    *[(t(f"creation.group.{g}", lang), r[g]) for g in GROUP_COLOURS if r[g]]],
+                   lang)})
+    return _street_layer("creation-streets", rows)
+
+
 def mapped(units: pl.DataFrame) -> int:
     return units.filter(pl.col("holds") & pl.col("lon").is_not_null()
                         & pl.col("lat").is_not_null()).height
@@ -119,9 +144,12 @@ def unmapped(units: pl.DataFrame) -> int:
                         ).height
 
 
-def legend(lang: str) -> list[tuple[str, str, str]]:
-    return [("dot", "#{:02x}{:02x}{:02x}".format(*c), t(f"creation.group.{g}", lang))
-            for g, c in GROUP_COLOURS.items()]
+def legend(lang: str, rolled_up: bool = False) -> list[tuple[str, str, str]]:
+    shape = "ring" if rolled_up else "dot"
+    items = [(shape, "#{:02x}{:02x}{:02x}".format(*c), t(f"creation.group.{g}", lang))
+             for g, c in GROUP_COLOURS.items()]
+    return items + ([("ring", "#555555", t("creation.legend_streets", lang))] if rolled_up
+                    else [])
 
 
 def expiring(units: pl.DataFrame, as_of: dt.date, lang: str) -> pl.DataFrame:
@@ -168,14 +196,19 @@ def ci_line(a: dict, ind: dict, lang: str) -> str | None:
 
 
 
-def map_parts(areas: pl.DataFrame, units: pl.DataFrame, area_code: str, lang: str
-              ) -> tuple[list[pdk.Layer], pdk.ViewState]:
+def map_parts(areas: pl.DataFrame, units: pl.DataFrame, area_code: str, lang: str,
+              names: dict[str, str], limit: int
+              ) -> tuple[list[pdk.Layer], pdk.ViewState, int | None]:
     """The map's layers (the outlines of the city, districts and streets, then the units in
-    force) and the view fitted to the chosen area."""
+    force: a dot each, or above `limit` (HC_MAP_MAX_MARKERS) a circle per street), the view
+    fitted to the chosen area, and — when rolled up — how many units the circles stand for."""
     from app import maps
 
     drawn = areas.filter(pl.col("area_level") != "grid")
     outlines = maps.area_layers(drawn, pl.DataFrame(schema={"grid_code": pl.Utf8}), lang, 0)
     box = maps.bounds(areas.filter(pl.col("area_code") == area_code)["geometry"]) \
         or maps.bounds(areas["geometry"])
-    return [*outlines, unit_layer(units, lang)], maps.fit_view(box)
+    n = mapped(units)
+    if n > limit:
+        return [*outlines, street_unit_layer(units, names, lang)], maps.fit_view(box), n
+    return [*outlines, unit_layer(units, lang)], maps.fit_view(box), None

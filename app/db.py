@@ -70,7 +70,10 @@ def connection(version: int):
     return _connection(_where(), version)
 
 
-@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+# NOTE: results are kept as objects (cache_resource), not pickled copies (cache_data): a
+# province's ledgers and areas took 0.1 s a page to unpickle. Every caller shares the frame;
+# polars frames are not changed in place here (no `df.columns =`, `insert_column`, `extend`).
+@st.cache_resource(ttl=3600, max_entries=512, show_spinner=False)
 def _query(name: str, wdir: str, version: int, **params: object) -> pl.DataFrame:
     return queries.run(_connection(wdir, version), name, **params)
 
@@ -78,6 +81,21 @@ def _query(name: str, wdir: str, version: int, **params: object) -> pl.DataFrame
 def query(name: str, version: int, **params: object) -> pl.DataFrame:
     """A named query's result (warehouse/sql/queries/<name>.sql), cached, scoped to the user."""
     return scoped(_query(name, _where(), version, **params))
+
+
+@st.cache_resource(ttl=3600, max_entries=16, show_spinner=False)
+def _area_names(wdir: str, version: int, lang: str, district: str | None) -> dict[str, str]:
+    from app import formatting as F
+
+    areas = scoped(_query("areas", wdir, version), district)
+    return {r["area_code"]: F.area_name(r, lang) for r in areas.iter_rows(named=True)}
+
+
+def area_names(version: int, lang: str) -> dict[str, str]:
+    """Every area the user may see → its name in the language. Built once per data version,
+    language and district (a province's 45k areas took 50 ms a call, several calls a page);
+    every caller gets the same dict: read it, never change it."""
+    return _area_names(_where(), version, lang, auth.district())
 
 
 @st.cache_data(ttl=3600, max_entries=128, show_spinner=False)

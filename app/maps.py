@@ -492,6 +492,24 @@ def marker_count(layer: str, frame: pl.DataFrame) -> int:
                         & pl.col("lat").is_not_null()).height
 
 
+def markers(key: str, frame: pl.DataFrame, names: dict[str, str], lang: str, limit: int,
+            unit: str = "") -> tuple[pdk.Layer, int | None]:
+    """The layer of light-trap sites, waterlogging points or open problems (`key`: sites,
+    points, problems): a marker each, or — above `limit` markers (HC_MAP_MAX_MARKERS) — one
+    circle per street, since at province scale every marker with its tooltip would make a visit
+    of several MB. Returns the layer and, when rolled up, the number of markers it stands for."""
+    each, by_street = {
+        "sites": (lambda: site_layer(frame, lang, unit),
+                  lambda: street_site_layer(frame, names, lang, unit)),
+        "points": (lambda: point_layer(frame, lang),
+                   lambda: street_point_layer(frame, names, lang)),
+        "problems": (lambda: problem_layer(frame, lang),
+                     lambda: street_problem_layer(frame, names, lang)),
+    }[key]
+    n = marker_count(key, frame)
+    return (by_street(), n) if n > limit else (each(), None)
+
+
 def count_radius(n: int) -> float:
     """A street's circle in pixels: its area grows with the number of markers it stands for."""
     return round(min(4 + 2 * math.sqrt(max(n, 0)), 30), 2)

@@ -60,8 +60,7 @@ def route_lines(version: int, area, as_of: dt.date, lang: str) -> pl.DataFrame:
     parent = area.code if area.level in ("city", "district") else area.code[:6]
     lines = db.query("district_series", version, indicator="route_index", grain="month",
                      parent=parent, as_of=as_of)
-    names = {r["area_code"]: F.area_name(r, lang)
-             for r in db.query("areas", version).iter_rows(named=True)}
+    names = db.area_names(version, lang)
     return lines.select(pl.col("area_code").replace_strict(names, default=None).alias("area"),
                         "period_start", "value", "grade")
 

@@ -53,12 +53,16 @@ def units(ctx: DomainContext) -> None:
     st.dataframe(counts, hide_index=True, width="stretch")
     ui.downloads(counts, f"creation_counts_{ctx.area.code}", key="dl_counts")
     st.subheader(t("creation.map"))
-    layers, view = C.map_parts(db.query("map_areas", ctx.version, area=ctx.area.code), got,
-                               ctx.area.code, ctx.lang)
+    layers, view, rolled_up = C.map_parts(
+        db.query("map_areas", ctx.version, area=ctx.area.code), got, ctx.area.code, ctx.lang,
+        ui.area_names(ctx.version), settings.MAP_MAX_MARKERS)
     if C.mapped(got):
+        if rolled_up is not None:
+            st.info(t("map.too_many_markers", what=t("creation.many_units", n=rolled_up)))
         st.pydeck_chart(maps.deck([*maps.tile_layers(settings.TILE_URL, view), *layers], view),
                         height=maps.MAP_HEIGHT, key="creation_map")
-        st.markdown(maps.legend_html(C.legend(ctx.lang)), unsafe_allow_html=True)
+        st.markdown(maps.legend_html(C.legend(ctx.lang, rolled_up is not None)),
+                    unsafe_allow_html=True)
     else:
         st.info(t("creation.map_none"))
     if C.unmapped(got):

@@ -57,25 +57,16 @@ view = maps.fit_view(mv.box)
 layers = [*maps.tile_layers(settings.TILE_URL, view),
           *maps.area_layers(mv.drawn_areas, mv.drawn_states, lang, settings.STALE_DAYS,
                             settings.OVERDUE_DAYS)]
-# NOTE: a layer of more than HC_MAP_MAX_MARKERS markers is drawn one circle per street: at
-# province scale every marker with its tooltip would make a visit of 10+ MB.
+# NOTE: above HC_MAP_MAX_MARKERS markers a layer is drawn one circle per street (maps.markers).
 names, many = ui.area_names(version), []
-problems = maps.own_problems(got["problems"])
-for key, frame, each, by_street in (
-        ("sites", sites, lambda: maps.site_layer(sites, lang, unit),
-         lambda: maps.street_site_layer(sites, names, lang, unit)),
-        ("points", mv.shown, lambda: maps.point_layer(mv.shown, lang),
-         lambda: maps.street_point_layer(mv.shown, names, lang)),
-        ("problems", problems, lambda: maps.problem_layer(problems, lang),
-         lambda: maps.street_problem_layer(problems, names, lang))):
+for key, frame in (("sites", sites), ("points", mv.shown),
+                   ("problems", maps.own_problems(got["problems"]))):
     if key not in layers_on:
         continue
-    shown_n = maps.marker_count(key, frame)
-    if shown_n > settings.MAP_MAX_MARKERS:
-        many.append(t(f"map.many.{key}", n=shown_n))
-        layers.append(by_street())
-    else:
-        layers.append(each())
+    layer, rolled_up = maps.markers(key, frame, names, lang, settings.MAP_MAX_MARKERS, unit)
+    layers.append(layer)
+    if rolled_up is not None:
+        many.append(t(f"map.many.{key}", n=rolled_up))
 if many:
     st.info(t("map.too_many_markers", what="、".join(many) if lang == "zh" else ", ".join(many)))
 st.pydeck_chart(maps.deck(layers, view), height=maps.MAP_HEIGHT, key="map",
@@ -94,8 +85,6 @@ if mv.shown.height == 0:
     st.info(t("map.no_points"))
 else:
     st.caption(t("map.table_help"))
-    table = maps.points_table(mv.shown, mv.grids, lang)
-    st.dataframe(table, hide_index=True, width="stretch",
-                 height=360 if table.height > 9 else "auto")
-    ui.downloads(table, f"waterlogging_points_{area.code}_{as_of:%Y%m%d}", key="dl_map_points")
+    ui.long_table(maps.points_table(mv.shown, mv.grids, lang),
+                  f"waterlogging_points_{area.code}_{as_of:%Y%m%d}", "dl_map_points", 360)
 ui.footer(version)

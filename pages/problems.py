@@ -67,11 +67,15 @@ st.caption(t("problems.map_help"))
 mv = maps.map_view(got["areas"], got["points"], got["sites"], area.code, [], [],
                    settings.STALE_DAYS, settings.MAP_MAX_GRIDS, items, settings.OVERDUE_DAYS)
 view = maps.fit_view(mv.box)
+problem_markers, rolled_up = maps.markers("problems", shown, ui.area_names(version), lang,
+                                          settings.MAP_MAX_MARKERS)
+if rolled_up is not None:
+    st.info(t("map.too_many_markers", what=t("map.many.problems", n=rolled_up)))
 st.pydeck_chart(maps.deck([
     *maps.tile_layers(settings.TILE_URL, view),
     *maps.area_layers(mv.drawn_areas, mv.drawn_states, lang, settings.STALE_DAYS,
                       settings.OVERDUE_DAYS),
-    maps.problem_layer(shown, lang)], view), height=maps.MAP_HEIGHT, key="problems_map",
+    problem_markers], view), height=maps.MAP_HEIGHT, key="problems_map",
     alt=t("problems.map"))
 st.markdown(maps.legend_html(maps.legend_items(lang, settings.STALE_DAYS, settings.ALERT_RULE,
                                                settings.ALERT_K, settings.OVERDUE_DAYS,
@@ -86,10 +90,7 @@ if shown.height == 0:
     st.info(t("problems.table_none"))
 else:
     st.caption(t("problems.table_help"))
-    table = P.table(shown, lang)
-    st.dataframe(table, hide_index=True, width="stretch",
-                 height=400 if table.height > 10 else "auto")
-    ui.downloads(table, f"problems_{area.code}_{as_of:%Y%m%d}", key="dl_problems")
+    ui.long_table(P.table(shown, lang), f"problems_{area.code}_{as_of:%Y%m%d}", "dl_problems")
 
 # 6/ 督办: per responsible unit, with its notice
 st.subheader(t("problems.supervise"))

@@ -80,6 +80,9 @@ REGISTRY: dict[str, Setting] = {s.env: s for s in (
     Setting("HC_MAP_MAX_MARKERS", 500, "above this many light-trap sites, waterlogging points "
             "or problems of a layer in view, the map draws that layer one circle per street "
             "(with its counts)", 1, 10_000_000),
+    Setting("HC_TABLE_MAX_ROWS", 500, "a page's long lists (problems, waterlogging points, the "
+            "source rows behind a value) show their first this many rows; the download holds "
+            "every row", 50, 1_000_000),
     # Optional tile server of the city's own basemap (e.g. http://gis.local/{z}/{x}/{y}.png);
     # empty = no basemap, only the city's own polygons (offline).
     Setting("HC_TILE_URL", "", "optional tile server of the city's own basemap; empty = none"),
@@ -144,6 +147,7 @@ PROBLEMS_INCLUDE_WATERLOGGING = get("HC_PROBLEMS_INCLUDE_WATERLOGGING") == "yes"
 PROBLEMS_WATERLOGGING_DAYS = get("HC_PROBLEMS_WATERLOGGING_DAYS")
 MAP_MAX_GRIDS = get("HC_MAP_MAX_GRIDS")
 MAP_MAX_MARKERS = get("HC_MAP_MAX_MARKERS")
+TABLE_MAX_ROWS = get("HC_TABLE_MAX_ROWS")
 TILE_URL = get("HC_TILE_URL")
 SNAPSHOT_DUE_WEEKS = get("HC_SNAPSHOT_DUE_WEEKS")
 MILESTONES_FILE = get("HC_MILESTONES_FILE")

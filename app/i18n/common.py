@@ -74,6 +74,10 @@ STRINGS = {
     "footer.version": {"zh": "{city} · 数据版本 {version} · 发布于 {published}",
                        "en": "{city} · data version {version} · published {published}"},
     "download.csv": {"zh": "下载 CSV", "en": "Download CSV"},
+    "table.first_rows": {"zh": "共 {n} 行，此处显示排在最前的 {shown} 行；下载的文件含全部 {n} 行，"
+                               "也可用左侧筛选缩小范围。",
+                         "en": "{n} rows: the first {shown} are shown here; the download holds "
+                               "all {n}, and the filters on the left narrow the list."},
     "download.xlsx": {"zh": "下载 XLSX", "en": "Download XLSX"},
     "provenance.title": {"zh": "数据来源（原始行与导入批次）", "en": "Source rows and loads"},
     "provenance.pick": {"zh": "选择统计期", "en": "Pick a period"},

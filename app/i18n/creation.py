@@ -45,6 +45,13 @@ STRINGS = {
     "creation.tip.level": {"zh": "级别", "en": "Level"},
     "creation.tip.until": {"zh": "有效期至", "en": "Valid until"},
     "creation.tip.street": {"zh": "街道", "en": "Street"},
+    "creation.tip.street_units": {"zh": "街道有效命名单位汇总",
+                                  "en": "Units in force of the street"},
+    "creation.tip.units": {"zh": "有效命名单位", "en": "Units in force"},
+    "creation.many_units": {"zh": "有效命名单位（{n} 个）", "en": "units in force ({n})"},
+    "creation.legend_streets": {"zh": "街道汇总：圆圈越大单位越多，颜色为其中最多的类别",
+                                "en": "Street totals: the larger the circle, the more units; "
+                                      "coloured by the group most of them belong to"},
     "creation.expiring": {"zh": "{days} 天内到期的命名（{n} 个）",
                           "en": "Designations expiring within {days} days ({n})"},
     "creation.expiring_help": {

@@ -74,3 +74,30 @@ def test_a_district_user_sees_its_district(run_page, sample_warehouse):
     assert set(rates["区域"]) == {"南江区"}
     soon = table_with(at, "剩余天数")
     assert len(soon) and set(soon["街道"]) <= streets
+
+
+def test_many_units_are_drawn_one_circle_per_street(run_page, sample_warehouse, monkeypatch):
+    """Above HC_MAP_MAX_MARKERS the map draws a circle per street: each counts the street's
+    units in force with a position (recomputed from the register), and the page says so."""
+    import json
+
+    from warehouse import settings, store
+
+    con, _info = store.connect_readonly(sample_warehouse)
+    try:
+        per_street = dict(con.execute("""
+            select street_code, count(*) from stg_creation_units
+            where designation_holds(status, named_date, valid_until, revoked_date, ?)
+              and lon is not null and lat is not null and named_date <= ?
+            group by 1""", [AS_OF, AS_OF]).fetchall())
+    finally:
+        con.close()
+    monkeypatch.setattr(settings, "MAP_MAX_MARKERS", 5)
+    at = run_page("creation", as_of=AS_OF.isoformat())
+    n = sum(per_street.values())
+    assert any(f"有效命名单位（{n} 个）" in i.value for i in at.info)
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    layer = next(la for la in spec["layers"] if la["id"] == "creation-streets")
+    got = {r["street"]: int(r["body"].split("\n")[0].split("：")[1]) for r in layer["data"]}
+    assert got == per_street
+    assert any("街道汇总" in m.value for m in at.markdown)

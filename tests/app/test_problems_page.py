@@ -184,3 +184,45 @@ def test_a_rotating_wall_shows_a_district_with_the_overviews_numbers(run_page, m
     assert "XX市南江区创建国家卫生城市" in html
     for m in overview.metric:
         assert f">{m.value}<" in html.replace("<br>", "<"), m.label
+
+
+def test_many_open_problems_are_drawn_one_circle_per_street(run_page, items, monkeypatch):
+    """Above HC_MAP_MAX_MARKERS the page's map draws a circle per street (as the map page does):
+    each circle counts that street's open problems with a position, and the page says so."""
+    import json
+
+    from warehouse import settings
+
+    placed = items.filter(pl.col("is_open") & pl.col("lon").is_not_null()
+                          & pl.col("lat").is_not_null())
+    assert placed.height > 5
+    monkeypatch.setattr(settings, "MAP_MAX_MARKERS", 5)
+    at = run_page("problems", as_of=AS_OF)
+    assert any(f"督查问题（{placed.height} 个）" in i.value and "按街道汇总" in i.value
+               for i in at.info)
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    layer = next(la for la in spec["layers"] if la["id"] == "problem-streets")
+    per_street = {r["street"]: int(re.search(r"(\d+)", r["body"]).group(1))
+                  for r in layer["data"]}
+    expected = placed.group_by(pl.col("grid_code").str.slice(0, 9)).len()
+    assert per_street == dict(expected.iter_rows())
+
+
+def test_a_long_list_shows_its_first_rows_and_says_how_many_more(run_page, items, monkeypatch):
+    """HC_TABLE_MAX_ROWS: the list shows its first rows in its own order (overdue first), and a
+    caption gives the whole count; a filter still narrows the whole list."""
+    from warehouse import settings
+
+    open_ = int(items["is_open"].sum())
+    full = next(d.value for d in run_page("problems", as_of=AS_OF).dataframe
+                if d.value.columns[0] == "问题编号")
+    assert len(full) == open_ > 10
+    monkeypatch.setattr(settings, "TABLE_MAX_ROWS", 10)
+    at = run_page("problems", as_of=AS_OF)
+    listing = next(d.value for d in at.dataframe if d.value.columns[0] == "问题编号")
+    assert list(listing["问题编号"]) == list(full["问题编号"].head(10))
+    assert any(f"共 {open_} 行，此处显示排在最前的 10 行" in c.value for c in at.caption)
+    # the source rows behind the indicator value (the expander under the trend) are capped too
+    sources = [d.value for d in at.dataframe if "网格编码" in d.value.columns
+               and d.value.columns[0] == "问题编号"]
+    assert sources and all(len(s) <= 10 for s in sources)
