@@ -33,6 +33,18 @@ from starlette.requests import Request  # noqa: E402
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse  # noqa: E402
 from starlette.routing import Route  # noqa: E402
 
+# NOTE: what the pages import (altair, pydeck, fpdf, the status rule, the page helpers) is
+# imported here, once, as the server starts — not by the first visitor's page run, which paid
+# ~1 s for it (bench/pages_browser.py, "cold"). Imports only: no data is read before a page asks.
+import app.assessment  # noqa: E402,F401
+import app.creation  # noqa: E402,F401
+import app.datastatus  # noqa: E402,F401
+import app.domain  # noqa: E402,F401
+import app.literacy  # noqa: E402,F401
+import app.mosquito  # noqa: E402,F401
+import app.overview  # noqa: E402,F401
+import app.problems  # noqa: E402,F401
+import app.snapshot.supervision  # noqa: E402,F401
 from app import accounts  # noqa: E402
 from app.i18n import t  # noqa: E402
 from warehouse import audit  # noqa: E402
