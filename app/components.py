@@ -216,7 +216,8 @@ def long_table(table: pl.DataFrame, name: str, key: str, height: int = 400) -> N
     st.dataframe(table.head(limit), hide_index=True, width="stretch",
                  height=height if table.height > 10 else "auto")
     if table.height > limit:
-        st.caption(t("table.first_rows", shown=limit, n=table.height))
+        st.caption(t("table.first_rows" if auth.can("download") else "table.first_rows_only",
+                     shown=limit, n=table.height))
     downloads(table, name, key)
 
 

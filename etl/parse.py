@@ -40,8 +40,8 @@ def _number_text(s: pl.Expr, allow_percent: bool) -> pl.Expr:
 
 
 def read_number(s: pl.Expr, allow_percent: bool) -> pl.Expr:
-    """The text read as a float, NaN and infinities included (what `parse_number` and
-    `not_finite` are made of: a column read once, then both asked of the result)."""
+    """The text read as a float, NaN and infinities included: a column read once, then asked
+    whether it is finite (`finite`) and whether it is a number at all."""
     return _number_text(s, allow_percent).cast(pl.Float64, strict=False)
 
 
@@ -61,12 +61,6 @@ def bad_comma(s: pl.Expr) -> pl.Expr:
     """A comma that is not in 1,234-shaped groups (a decimal comma '1,5', or '12,34')."""
     t = s.str.replace_all(r"\s", "")
     return t.str.contains(",") & ~t.str.contains(THOUSANDS)
-
-
-def not_finite(s: pl.Expr, allow_percent: bool) -> pl.Expr:
-    """Text that reads as NaN or an infinity ('NaN', 'inf', '1e400')."""
-    x = read_number(s, allow_percent)
-    return x.is_not_null() & ~x.is_finite()
 
 
 def is_integral(x: pl.Expr) -> pl.Expr:
@@ -114,9 +108,11 @@ def parse_month(s: pl.Expr) -> pl.Expr:
     def build(groups: pl.Expr) -> pl.Expr:
         y = groups.struct.field("1").cast(pl.Int32, strict=False)
         m = groups.struct.field("2").cast(pl.Int8, strict=False)
+        # NOTE: built through strptime, not pl.date: polars works pl.date out on every row
+        # whatever the when() says, and month 13 raised for the whole column.
+        text = pl.format("{}-{}-01", y, m.cast(pl.Utf8).str.zfill(2))
         return pl.when(m.is_between(1, 12) & y.is_between(1900, 2100)).then(
-            pl.date(y, m, 1)
-        )
+            text.str.strptime(pl.Date, "%Y-%m-%d", strict=False))
 
     full = parse_date(s).dt.truncate("1mo")
     return pl.coalesce(build(ym), build(compact), full).cast(pl.Date)

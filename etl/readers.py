@@ -159,8 +159,8 @@ def _grid(rows: list[list[object]], start: int = 1, numbers: list[int] | None = 
     cols: dict[str, list] = {}
     for i, cells in enumerate(zip(*padded)):
         cols[f"c{i}"] = [v if type(v) is str and v.strip() else _cell_text(v) for v in cells]
-    if not cols:
-        cols = {f"c{i}": [] for i in range(width)}
+    if width == 0:   # no cell anywhere (a file of blank lines): a sheet with nothing in it
+        return pl.DataFrame(schema={"_row": pl.Int64})
     df = pl.DataFrame(cols, schema={k: pl.Utf8 for k in cols})
     if max_cell is not None and width and rows:
         too_long = df.select(pl.any_horizontal(pl.all().str.len_chars() > max_cell)

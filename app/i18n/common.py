@@ -78,6 +78,10 @@ STRINGS = {
                                "也可用左侧筛选缩小范围。",
                          "en": "{n} rows: the first {shown} are shown here; the download holds "
                                "all {n}, and the filters on the left narrow the list."},
+    "table.first_rows_only": {"zh": "共 {n} 行，此处显示排在最前的 {shown} 行；"
+                                    "可用左侧筛选缩小范围。",
+                              "en": "{n} rows: the first {shown} are shown here; the filters on "
+                                    "the left narrow the list."},
     "download.xlsx": {"zh": "下载 XLSX", "en": "Download XLSX"},
     "provenance.title": {"zh": "数据来源（原始行与导入批次）", "en": "Source rows and loads"},
     "provenance.pick": {"zh": "选择统计期", "en": "Pick a period"},

@@ -226,3 +226,13 @@ def test_a_long_list_shows_its_first_rows_and_says_how_many_more(run_page, items
     sources = [d.value for d in at.dataframe if "网格编码" in d.value.columns
                and d.value.columns[0] == "问题编号"]
     assert sources and all(len(s) <= 10 for s in sources)
+
+
+def test_a_leader_who_may_not_download_is_not_told_of_a_download(run_page, items, monkeypatch):
+    from warehouse import settings
+
+    monkeypatch.setattr(settings, "TABLE_MAX_ROWS", 10)
+    at = run_page("problems", role="leader", as_of=AS_OF)
+    said = [c.value for c in at.caption if "此处显示排在最前的 10 行" in c.value]
+    assert said and all("下载" not in c for c in said)
+    assert not any(b.label == "下载 CSV" for b in at.get("download_button"))

@@ -13,3 +13,12 @@ def test_rules_and_compact_month():
     assert r.frame["month"].to_list() == [dt.date(2025, 6, 1)]
     assert r.rejects["reason"].to_list() == ["混装混运车次不能大于检查车次 / mixed trips exceed "
                                        "inspected"]
+
+
+def test_a_month_thirteen_is_rejected_in_plain_words():
+    r = garbage_inspection.transform(sheet(["街道编码", "统计月份", "检查车次", "混装混运车次"],
+                                           ["990102001", "202506", "10", "2"],
+                                           ["990102002", "2025-13", "10", "2"]))
+    assert r.frame.height == 1
+    assert r.rejects.select("row_number", "column", "reason").rows() == [
+        (3, "统计月份", "月份无法识别 / unreadable month")]

@@ -40,6 +40,13 @@ def test_months_in_every_form(text):
     assert run(parse.parse_month, [text]) == [dt.date(2025, 6, 1)]
 
 
+def test_impossible_months_are_null_beside_good_ones():
+    """Month 00 or 13 is no month: null (the row is then rejected), never an error for the whole
+    column (polars evaluates a date built in when().then() on every row)."""
+    got = run(parse.parse_month, ["2025-06", "2024-13", "2024-00", "2024年13月", "202413"])
+    assert got == [dt.date(2025, 6, 1), None, None, None, None]
+
+
 def test_bool_words():
     got = run(parse.parse_bool, ["是", "否", "有", "无", "Y", "x"])
     assert got == [True, False, True, False, True, None]

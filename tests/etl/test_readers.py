@@ -78,6 +78,15 @@ def test_unknown_template_is_fatal(tmp_path):
     assert e.value.file.endswith("x.csv")
 
 
+@pytest.mark.parametrize("text", ["", "\r\n\r\n", "\n \n\t\n"])
+def test_an_empty_file_or_one_of_blank_lines_is_said_in_plain_words(tmp_path, text):
+    p = tmp_path / "空.csv"
+    p.write_bytes(text.encode())
+    with pytest.raises(EtlFatal, match="无法识别的文件模板") as e:
+        read_file(p)
+    assert e.value.file.endswith("空.csv")
+
+
 def test_missing_required_column_is_fatal_and_named(tmp_path):
     p = tmp_path / "月报.csv"
     p.write_text("街道编码,统计月份,生活垃圾清运量(吨),可回收物回收量(吨),厨余垃圾量(吨),"
