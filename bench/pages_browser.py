@@ -1,8 +1,8 @@
 """Pages as a person feels them: each page timed in the system Chromium from navigation until
 Streamlit's status widget is gone and the page's title is drawn, cold (the first visit after
-the server starts: its caches empty) and warm (a new session on the warmed server), beside a
-trivial Streamlit page served the same way (the framework's floor); and the websocket bytes the
-browser received for each visit. Prints a table; never fails on timing.
+the server starts: its caches empty) and warm (a new session on the warmed server; the median of
+three), beside a trivial Streamlit page served the same way (the framework's floor); and the
+websocket bytes the browser received for each visit. Prints a table; never fails on timing.
 
     .venv/bin/python bench/pages_browser.py [--scales 1 100]
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -104,17 +105,19 @@ def bench(scale: int) -> None:
             browser = pw.chromium.launch(executable_path=CHROMIUM,
                                          args=["--no-sandbox", "--disable-gpu"])
             try:
-                floor = [visit(browser, floor_base)[0] for _ in range(3)]
+                floor = [visit(browser, floor_base)[0] for _ in range(4)]
             finally:
                 floor_proc.terminate()
-            floor_cold, floor_warm = floor[0], min(floor[1:])
+            floor_cold, floor_warm = floor[0], statistics.median(floor[1:])
             rows = []
             for name in PAGES:
                 # NOTE: a fresh server for each page, so "cold" is that page's first visit
                 app_proc, base = serve(ROOT / "app" / "server.py", env)
                 try:
                     cold, size = visit(browser, f"{base}/{name}", login=base)
-                    warm, _ = visit(browser, f"{base}/{name}", login=base)
+                    # NOTE: one warm visit swung by up to 2× on this machine: the median of 3
+                    warm = statistics.median(visit(browser, f"{base}/{name}", login=base)[0]
+                                             for _ in range(3))
                 finally:
                     app_proc.terminate()
                     app_proc.wait()
