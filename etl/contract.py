@@ -445,6 +445,29 @@ def _reject_frame(df: pl.DataFrame, column: str, value: pl.Expr, reason: str | p
                      (pl.lit(reason) if isinstance(reason, str) else reason).alias("reason"))
 
 
+def _column_checks(contract: Contract) -> tuple[list[pl.Expr], list[pl.Expr], list[pl.Expr]]:
+    """(each column's reading as `<name>__read`, its parsed value, its reject reason as
+    `<name>__why`) — the same for every sheet of a template on a given day (a date's "not in the
+    future" check names today), so built once a day per template: a workbook of 47 sheets paid
+    for building them 47 times."""
+    today = parse.today()
+    cached = contract.__dict__.get("_checks")
+    if cached is not None and cached[0] == today:
+        return cached[1]
+    reads: dict[str, pl.Expr] = {c.name: e for c in contract.columns
+                                 if (e := _read_column(c, pl.col(c.name))) is not None}
+    parsed_exprs, reason_exprs = [], []
+    for c in contract.columns:
+        value, reason = _parse_column(c, pl.col(c.name), pl.col(f"{c.name}__read")
+                                      if c.name in reads else None)
+        parsed_exprs.append(value.alias(c.name))
+        reason_exprs.append(reason.alias(f"{c.name}__why"))
+    built = ([e.alias(f"{n}__read") for n, e in reads.items()], parsed_exprs, reason_exprs)
+    # NOTE: a frozen dataclass: stored as functools.cached_property stores its values
+    contract.__dict__["_checks"] = (today, built)
+    return built
+
+
 def apply_contract(contract: Contract, raw: RawSheet) -> Result:
     check_personal_data(raw)
     mapping, warnings = map_headers(contract, raw)
@@ -474,15 +497,8 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
 
     # NOTE: two passes — each column's text is read once (numbers, dates…), then every check asks
     # the result; in one pass polars read the text again inside each check.
-    reads = {c.name: e for c in contract.columns
-             if (e := _read_column(c, pl.col(c.name))) is not None}
-    text = text.with_columns(e.alias(f"{n}__read") for n, e in reads.items())
-    parsed_exprs, reason_exprs = [], []
-    for c in contract.columns:
-        value, reason = _parse_column(c, pl.col(c.name), pl.col(f"{c.name}__read")
-                                      if c.name in reads else None)
-        parsed_exprs.append(value.alias(c.name))
-        reason_exprs.append(reason.alias(f"{c.name}__why"))
+    reads, parsed_exprs, reason_exprs = _column_checks(contract)
+    text = text.with_columns(reads)
     staged = text.select(pl.col("_row"), *[pl.col(n).alias(f"{n}__raw") for n in names],
                          *parsed_exprs, *reason_exprs)
 

@@ -118,6 +118,11 @@ def read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def _float_text(v: float) -> str:
+    """A number cell's text: 12 for 12.0, else Python's shortest repr (0.1, 1e-05)."""
+    return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+
+
 def _cell_text(v: object) -> str | None:
     if v is None:
         return None
@@ -128,9 +133,7 @@ def _cell_text(v: object) -> str | None:
     if isinstance(v, bool):
         return "是" if v else "否"
     if isinstance(v, float):
-        if v.is_integer() and abs(v) < 1e15:
-            return str(int(v))
-        return repr(v)
+        return _float_text(v)
     text = str(v)
     return text if text.strip() else None
 
@@ -158,7 +161,8 @@ def _grid(rows: list[list[object]], start: int = 1, numbers: list[int] | None = 
     padded = (r if len(r) == width else list(r) + [None] * (width - len(r)) for r in rows)
     cols: dict[str, list] = {}
     for i, cells in enumerate(zip(*padded)):
-        cols[f"c{i}"] = [v if type(v) is str and v.strip() else _cell_text(v) for v in cells]
+        cols[f"c{i}"] = [v if type(v) is str and v.strip() else
+                         _float_text(v) if type(v) is float else _cell_text(v) for v in cells]
     if width == 0:   # no cell anywhere (a file of blank lines): a sheet with nothing in it
         return pl.DataFrame(schema={"_row": pl.Int64})
     df = pl.DataFrame(cols, schema={k: pl.Utf8 for k in cols})
@@ -312,7 +316,6 @@ _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b(?=[^>]*\bt="e")[^>]*?\br="([A-Z]{1,3})
                          rb'(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>', re.S)
 _FAR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{3}\d+)"')
 _FAR_HINT = re.compile(rb'\br="[A-Z]{3}\d')          # needed for _FAR_CELL, much cheaper
-_FORMULA = re.compile(rb"<(?:\w+:)?f\b")             # needed for _UNCACHED
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _ROOT = re.compile(rb"<[A-Za-z_]")
 
@@ -379,7 +382,7 @@ def _sheet_flags(zf: zipfile.ZipFile, member: str, sheet: str
             part, carry = data[:cut], data[cut:]
             # NOTE: each scan below runs only when a cheap test of the chunk says it can find
             # something (a sheet of plain values has no "hidden", no t="e", no formula).
-            if _HIDDEN.search(part):
+            if b'hidden="' in part:
                 for m in _COL.finditer(part):
                     attrs = m.group(1)
                     lo, hi = _MIN.search(attrs), _MAX.search(attrs)
@@ -398,7 +401,7 @@ def _sheet_flags(zf: zipfile.ZipFile, member: str, sheet: str
                 for m in _ERROR_CELL.finditer(part):
                     errors[(int(m.group(2)), _column_index(m.group(1).decode()))] = \
                         m.group(3).decode("utf-8", "replace")
-            if _FORMULA.search(part):
+            if b"<f" in part or b":f" in part:      # <f …> or <x:f …>: needed for _UNCACHED
                 for m in _UNCACHED.finditer(part):
                     empty_text = m.group(4) and b"</" in m.group(4) and b't="str"' in m.group(1)
                     if not empty_text:

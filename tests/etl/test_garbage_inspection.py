@@ -22,3 +22,17 @@ def test_a_month_thirteen_is_rejected_in_plain_words():
     assert r.frame.height == 1
     assert r.rejects.select("row_number", "column", "reason").rows() == [
         (3, "统计月份", "月份无法识别 / unreadable month")]
+
+
+def test_the_future_is_judged_on_the_day_of_the_load(monkeypatch):
+    """The checks are built once a day per template (not once per sheet): a month in the future
+    yesterday is accepted today."""
+    from etl import parse
+
+    head = ["街道编码", "统计月份", "检查车次", "混装混运车次"]
+    monkeypatch.setattr(parse, "today", lambda: dt.date(2025, 6, 15))
+    r = garbage_inspection.transform(sheet(head, ["990102001", "202507", "10", "2"]))
+    assert r.frame.height == 0 and r.rejects["reason"][0].startswith("日期晚于今天（2025-06-15）")
+    monkeypatch.setattr(parse, "today", lambda: dt.date(2025, 7, 2))
+    r = garbage_inspection.transform(sheet(head, ["990102001", "202507", "10", "2"]))
+    assert r.frame.height == 1 and r.rejects.height == 0
