@@ -241,8 +241,17 @@ class Contract:
     def column_for(self, header: object) -> Col | None:
         """The column a header names: an exact match (brackets included) first, then the header
         without its bracketed unit."""
+        # NOTE: remembered per header text: template detection asks every contract about every
+        # cell of a sheet's first rows (a workbook of 47 sheets asked 240k times).
+        memo = self.__dict__.setdefault("_column_memo", {})
+        key = header if header is None or isinstance(header, str) else str(header)
+        if key in memo:
+            return memo[key]
         exact = self.exact_header_keys.get(parse.normalize_header(header, keep_brackets=True))
-        return exact or self.header_keys.get(parse.normalize_header(header))
+        found = exact or self.header_keys.get(parse.normalize_header(header))
+        if len(memo) < 10_000:
+            memo[key] = found
+        return found
 
     def match_score(self, header: Sequence[object]) -> tuple[float, int]:
         """(share of this contract's columns found in `header`, count found)."""
@@ -531,11 +540,12 @@ def apply_contract(contract: Contract, raw: RawSheet) -> Result:
         oks = [f"__ok{k}" for k in range(len(contract.rules))]
         checked = good.with_columns(rule.check.fill_null(True).alias(ok)
                                     for rule, ok in zip(contract.rules, oks))
-        for k, rule in enumerate(contract.rules):
-            first_broken = ~pl.col(oks[k]) & pl.all_horizontal(pl.col(oks[:k])) if k \
-                else ~pl.col(oks[0])
-            bad = checked.filter(first_broken)
-            if bad.height:
+        first_broken = [~pl.col(oks[k]) & pl.all_horizontal(pl.col(oks[:k])) if k
+                        else ~pl.col(oks[0]) for k in range(len(oks))]
+        broken = checked.select(b.any() for b in first_broken).row(0)
+        for rule, by_it, any_broken in zip(contract.rules, first_broken, broken):
+            if any_broken:
+                bad = checked.filter(by_it)
                 reject_parts.append(_reject_frame(bad, headers.get(rule.column, rule.column),
                                                   pl.col(rule.column), rule.reason))
         good = checked.filter(pl.all_horizontal(pl.col(oks))).drop(oks)
