@@ -12,7 +12,7 @@ import pydeck as pdk
 from app import formatting as F
 from app.i18n import t
 from app.i18n.creation import TYPES
-from app.maps import _street_layer, _street_title, _tip, count_radius
+from app.maps import _by_street, _street_layer, _street_title, _tip, count_radius
 from app.overview import Tile, tile
 from warehouse.status import COLOURS, VOCABULARY
 
@@ -113,21 +113,18 @@ def street_unit_layer(units: pl.DataFrame, names: dict[str, str], lang: str) -> 
     """Units in force rolled up to their street, for a view with too many to send: a ring at
     the middle of the street's units, sized by their number, in the colour of the group most of
     them belong to; its tooltip counts the units of each group."""
-    placed = units.filter(pl.col("holds") & pl.col("lon").is_not_null()
-                          & pl.col("lat").is_not_null())
-    groups = {ct: group(ct) for ct in placed["creation_type"].unique().to_list()}
-    placed = placed.with_columns(pl.col("creation_type").replace_strict(groups).alias("group"))
-    per = placed.group_by("street_code").agg(
-        pl.col("lon").mean(), pl.col("lat").mean(), pl.len().alias("n"),
-        *[(pl.col("group") == g).sum().alias(g) for g in GROUP_COLOURS]).sort("street_code")
+    holding = units.filter(pl.col("holds"))
+    groups = {ct: group(ct) for ct in holding["creation_type"].unique().to_list()}
+    holding = holding.with_columns(pl.col("creation_type").replace_strict(groups).alias("group"))
     rows = []
-    for r in per.iter_rows(named=True):
+    for r in _by_street(holding, *[(pl.col("group") == g).sum().alias(g) for g in GROUP_COLOURS],
+                        street=pl.col("street_code")).iter_rows(named=True):
         most = max(GROUP_COLOURS, key=lambda g: r[g])
         rows.append({
-            "position": [round(r["lon"], 6), round(r["lat"], 6)], "street": r["street_code"],
+            "position": [round(r["lon"], 6), round(r["lat"], 6)], "street": r["street"],
             "radius": count_radius(r["n"]), "fill": [*GROUP_COLOURS[most], 70],
             "line": [*GROUP_COLOURS[most], 255],
-            **_tip(_street_title("creation.tip.street_units", r["street_code"], names, lang),
+            **_tip(_street_title("creation.tip.street_units", r["street"], names, lang),
                    [(t("creation.tip.units", lang), r["n"]),
                     *[(t(f"creation.group.{g}", lang), r[g]) for g in GROUP_COLOURS if r[g]]],
                    lang)})

@@ -442,10 +442,14 @@ def site_layer(sites: pl.DataFrame, lang: str, unit: str) -> pdk.Layer:
                      stroked=True, filled=True, pickable=True, auto_highlight=True)
 
 
-def _by_street(df: pl.DataFrame, *aggs: pl.Expr) -> pl.DataFrame:
-    """Markers grouped by their grid's street: the middle of their positions and `aggs`."""
+def _by_street(df: pl.DataFrame, *aggs: pl.Expr, street: pl.Expr | None = None
+               ) -> pl.DataFrame:
+    """Markers grouped by their street (`street`; by default their grid's): the middle of their
+    positions, their number `n` and `aggs`."""
+    if street is None:
+        street = pl.col("grid_code").str.slice(0, 9)
     return (df.filter(pl.col("lon").is_not_null() & pl.col("lat").is_not_null())
-            .with_columns(pl.col("grid_code").str.slice(0, 9).alias("street"))
+            .with_columns(street.alias("street"))
             .group_by("street").agg(pl.col("lon").mean(), pl.col("lat").mean(),
                                     pl.len().alias("n"), *aggs)
             .sort("street"))
